@@ -1,0 +1,83 @@
+#pragma once
+// pve-api-emulator: serves a scenario directory over HTTPS the way the PVE API does
+// (token check, GET only, filters, proxy errors for offline nodes, injected faults, request log).
+// Used by the integration tests, the standalone `pve-api-emulator` binary and `--demo`.
+
+#include "emulator/scenario.hpp"
+#include "emulator/tls_identity.hpp"
+
+#include <chrono>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pvr::emulator {
+
+/// An injected fault. `path_glob` matches the API path without "/api2/json" and without the
+/// query (`*` matches any run of characters, also '/'): "/nodes/pve3/*", "/cluster/backup".
+struct Fault {
+    std::string path_glob;
+    int status = 0;                     // 0: no status fault; else answer with it (e.g. 401/403/500/595/596)
+    std::string reason;                 // reason phrase / message (default: a realistic one)
+    std::chrono::milliseconds delay{0}; // wait before answering
+    bool malformed = false;             // answer 200 with a truncated, non-JSON body
+};
+/// Parses "GLOB=595", "GLOB=595:No route to host", "GLOB=delay:1500", "GLOB=malformed".
+/// Throws pvr::Error(config) naming the text on a bad spec.
+[[nodiscard]] Fault parse_fault(const std::string& spec);
+
+struct Token {
+    std::string id;     // "user@realm!name"
+    std::string secret; // PVE: checked in "PVEAPIToken=<id>=<secret>" (or a space after the keyword)
+};
+
+/// One line per request in the request log (JSON Lines): method, path, query, status,
+/// auth ("ok" | "missing" | "invalid"). Never the Authorization header or the secret.
+struct RequestLogEntry {
+    std::string method;
+    std::string path;
+    std::string query; // raw query string
+    int status = 0;
+    std::string auth;
+};
+
+struct EmulatorOptions {
+    std::string bind_address = "127.0.0.1";
+    int port = 0; // 0: any free port
+    std::vector<Token> tokens;
+    std::vector<Fault> faults;
+    std::optional<std::filesystem::path> request_log; // also kept in memory (requests())
+    TlsIdentity tls;                                  // empty: a fresh self-signed identity is generated
+};
+
+class Emulator {
+public:
+    Emulator(Scenario scenario, EmulatorOptions options);
+    ~Emulator();
+    Emulator(const Emulator&) = delete;
+    Emulator& operator=(const Emulator&) = delete;
+
+    /// Binds, starts serving on a background thread, returns once it accepts connections.
+    /// Returns the port. Throws pvr::Error on failure.
+    int start();
+    void stop();
+    [[nodiscard]] int port() const noexcept;
+    /// "https://127.0.0.1:<port>"
+    [[nodiscard]] std::string base_url() const;
+    /// PEM of the certificate the server presents (trust it as the CA).
+    [[nodiscard]] const std::string& certificate_pem() const noexcept;
+    [[nodiscard]] const std::string& certificate_fingerprint() const noexcept;
+    /// Adds a fault while running (thread-safe).
+    void add_fault(Fault fault);
+    void clear_faults();
+    /// Every request seen so far (thread-safe copy).
+    [[nodiscard]] std::vector<RequestLogEntry> requests() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
+
+} // namespace pvr::emulator

@@ -1,0 +1,86 @@
+#pragma once
+// The HTTP client seen by the collectors: GET only (the tool is read-only by construction),
+// no curl types. Implemented on libcurl in curl_client.cpp.
+
+#include "core/error.hpp"
+#include "core/redact.hpp"
+
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace pvr::http {
+
+using Query = std::vector<std::pair<std::string, std::string>>;
+
+struct Response {
+    long status = 0;
+    std::string reason; // status-line reason phrase (PVE puts its error text there)
+    std::string body;
+};
+
+struct ClientOptions {
+    std::string base_url;    // "https://pve1:8006/api2/json" (no trailing slash)
+    std::string auth_header; // whole Authorization value, e.g. "PVEAPIToken=id=secret"
+    bool verify_tls = true;
+    std::optional<std::string> ca_file; // PEM bundle path (PVE_CA_BUNDLE)
+    std::optional<std::string> ca_pem;  // PEM text (in-process emulator for --demo)
+    /// SHA-256 fingerprint of the server certificate ("AB:CD:.."), PBS-style pinning: when set,
+    /// the connection is accepted if and only if the leaf certificate matches.
+    std::optional<std::string> pinned_sha256;
+    std::chrono::milliseconds connect_timeout{10000};
+    std::chrono::seconds timeout{30}; // whole request
+    std::size_t max_connections = 8;  // concurrent requests / pooled connections
+    std::string user_agent = "pve-backup-report";
+    Redactor redactor;          // knows the secret(s): every message and log line goes through it
+    std::string source = "pve"; // who this client talks to, for messages ("pve", "pbs/pbs-main")
+};
+
+/// Thrown by Client::get for transport failures and non-2xx answers. `what()` names the method,
+/// the endpoint (path without query secrets) and the status with its reason phrase, and is redacted.
+class HttpError : public Error {
+public:
+    HttpError(ErrorKind kind, const std::string& message, std::string endpoint, long status, std::string reason,
+              std::string server_message)
+        : Error(kind, message), m_endpoint(std::move(endpoint)), m_status(status), m_reason(std::move(reason)),
+          m_server_message(std::move(server_message)) {}
+    [[nodiscard]] const std::string& endpoint() const noexcept { return m_endpoint; }
+    [[nodiscard]] long status() const noexcept { return m_status; } // 0 for transport failures
+    [[nodiscard]] const std::string& reason() const noexcept { return m_reason; }
+    /// PVE's JSON `message` (trimmed) or plain-text body excerpt, "" if none.
+    [[nodiscard]] const std::string& server_message() const noexcept { return m_server_message; }
+
+private:
+    std::string m_endpoint;
+    long m_status;
+    std::string m_reason;
+    std::string m_server_message;
+};
+
+class Client {
+public:
+    virtual ~Client() = default;
+    Client() = default;
+    Client(const Client&) = delete;
+    Client& operator=(const Client&) = delete;
+
+    /// GET base_url + path (path starts with '/'), query values URL-encoded. Returns the response
+    /// for 2xx statuses; throws HttpError otherwise:
+    ///   401 -> unauthenticated, 403 -> permission_denied, 501 and 404 -> not_implemented,
+    ///   any other status (incl. 500, 595, 596, 597) -> http_status,
+    ///   connect/DNS failures -> unreachable, certificate/handshake -> tls, timeouts -> timeout.
+    /// Thread-safe: collectors call it from several threads at once.
+    [[nodiscard]] virtual Response get(const std::string& path, const Query& query = {}) = 0;
+    /// Number of requests sent so far (for the run summary).
+    [[nodiscard]] virtual std::size_t request_count() const = 0;
+};
+
+[[nodiscard]] std::unique_ptr<Client> make_curl_client(ClientOptions options);
+
+/// Call once in main() before any thread starts.
+void global_init();
+
+} // namespace pvr::http

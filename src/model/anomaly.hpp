@@ -1,0 +1,18 @@
+#pragma once
+// A finding about the cluster, for humans (contract: anomalies[]).
+
+#include <string>
+
+namespace pvr::model {
+
+enum class Severity { info, warning, critical };
+[[nodiscard]] const char* to_string(Severity severity) noexcept;
+
+struct Anomaly {
+    std::string kind; // "guest_not_backed_up", "job_disabled", ...
+    Severity severity = Severity::warning;
+    std::string subject; // "vm/101", "job/backup-8ba1", "storage/pbs-main"
+    std::string message;
+};
+
+} // namespace pvr::model
