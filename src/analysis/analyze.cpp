@@ -1,0 +1,54 @@
+#include "analysis/analyze.hpp"
+
+#include "analysis/anomalies.hpp"
+#include "analysis/coverage.hpp"
+#include "analysis/indexes.hpp"
+#include "analysis/job_inclusion.hpp"
+#include "analysis/retention_policies.hpp"
+#include "analysis/summary.hpp"
+
+#include <algorithm>
+
+namespace pvr::analysis {
+
+model::ReportData analyze(const model::Inventory& inventory, const AnalysisOptions& options) {
+    model::ReportData report;
+    report.generated_at = options.now;
+    report.tool_version = options.tool_version;
+    report.cluster = inventory.cluster;
+    report.collection_issues = inventory.issues;
+    report.pbs_storages = pbs_storages(inventory.storages);
+
+    const auto guest_index = make_guest_index(inventory.guests, inventory.guests_collected);
+    const auto pool_index = make_pool_index(inventory.pools, inventory.pools_collected);
+    std::optional<std::vector<AnalyzedJob>> jobs;
+    if (inventory.jobs) {
+        jobs = analyze_jobs(*inventory.jobs, guest_index, pool_index);
+        report.backup_jobs = *inventory.jobs;
+        report.retention_policies = pve_retention_policies(*inventory.jobs, inventory.storages);
+    } else {
+        report.retention_policies = pve_retention_policies({}, inventory.storages);
+    }
+
+    const auto jobs_issue = job_list_issue(inventory.issues);
+    report.guests.reserve(inventory.guests.size());
+    for (const auto& guest : inventory.guests) {
+        model::GuestReport guest_report;
+        guest_report.guest = guest;
+        guest_report.coverage = guest_coverage(guest, jobs, jobs_issue);
+        const auto result = inventory.last_results.find(guest.vmid);
+        if (result != inventory.last_results.end()) {
+            guest_report.last_task = result->second;
+        }
+        report.guests.push_back(std::move(guest_report));
+    }
+    std::stable_sort(
+        report.guests.begin(), report.guests.end(),
+        [](const model::GuestReport& a, const model::GuestReport& b) { return a.guest.vmid < b.guest.vmid; });
+
+    report.anomalies = find_anomalies(inventory, jobs, report.guests);
+    report.summary = summarize(report);
+    return report;
+}
+
+} // namespace pvr::analysis

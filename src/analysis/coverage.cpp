@@ -1,0 +1,122 @@
+#include "analysis/coverage.hpp"
+
+#include "analysis/wording.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <string_view>
+
+namespace pvr::analysis {
+
+namespace {
+
+std::string included_reason(const std::vector<const AnalyzedJob*>& enabled) {
+    std::vector<std::string> parts;
+    for (const auto* analyzed : enabled) {
+        parts.push_back(fmt::format("{} ({}) to {}", analyzed->job.id, describe_selection(analyzed->job),
+                                    describe_storage(analyzed->job)));
+    }
+    return fmt::format("Included by enabled {} {}.", plural_noun(enabled.size(), "job", "jobs"), join_words(parts));
+}
+
+/// Why no job includes the guest, naming the jobs that name it but drop or exclude it.
+std::string not_included_reason(const model::Guest& guest, const std::vector<AnalyzedJob>& jobs) {
+    std::vector<std::string> notes;
+    for (const auto& analyzed : jobs) {
+        const auto& inclusion = analyzed.inclusion;
+        if (std::binary_search(inclusion.dropped_by_node.begin(), inclusion.dropped_by_node.end(), guest.vmid)) {
+            notes.push_back(fmt::format("job {} only runs on node {} but the guest is on {}", analyzed.job.id,
+                                        analyzed.job.node.value_or(""), guest.node));
+        } else if (std::binary_search(inclusion.excluded.begin(), inclusion.excluded.end(), guest.vmid)) {
+            notes.push_back(fmt::format("job {} excludes it", analyzed.job.id));
+        }
+    }
+    if (notes.empty()) {
+        return "No backup job includes it.";
+    }
+    return fmt::format("No backup job includes it: {}.", join_words(notes));
+}
+
+} // namespace
+
+std::string describe_volume(const model::Volume& volume) {
+    return volume.reason.empty() ? volume.key : fmt::format("{} ({})", volume.key, volume.reason);
+}
+
+std::string job_list_issue(const std::vector<model::CollectionIssue>& issues) {
+    for (const auto& issue : issues) {
+        if (issue.endpoint &&
+            (*issue.endpoint == "/cluster/backup" || issue.endpoint->rfind("/cluster/backup/", 0) == 0)) {
+            // The collector words it "backup jobs could not be read: <why>": keep the why.
+            constexpr std::string_view marker = " could not be read: ";
+            const auto at = issue.message.find(marker);
+            std::string why = at == std::string::npos ? issue.message : issue.message.substr(at + marker.size());
+            while (!why.empty() && (why.back() == '.' || why.back() == ' ')) {
+                why.pop_back();
+            }
+            return why;
+        }
+    }
+    return {};
+}
+
+model::Coverage guest_coverage(const model::Guest& guest, const std::optional<std::vector<AnalyzedJob>>& jobs,
+                               const std::string& jobs_unavailable_detail) {
+    model::Coverage coverage;
+    if (!jobs) {
+        coverage.status = model::CoverageStatus::undetermined;
+        coverage.reason = jobs_unavailable_detail.empty()
+                              ? std::string("The backup job list could not be read.")
+                              : fmt::format("The backup job list could not be read ({}).", jobs_unavailable_detail);
+        return coverage;
+    }
+
+    std::vector<const AnalyzedJob*> enabled;
+    std::vector<std::string> undetermined_reasons;
+    for (const auto& analyzed : *jobs) {
+        const auto& inclusion = analyzed.inclusion;
+        if (inclusion.includes(guest.vmid)) {
+            if (analyzed.job.enabled) {
+                enabled.push_back(&analyzed);
+                coverage.jobs.push_back(analyzed.job.id);
+            } else {
+                coverage.disabled_jobs.push_back(analyzed.job.id);
+            }
+        } else if (analyzed.job.enabled && inclusion.may_include(guest.vmid)) {
+            undetermined_reasons.push_back(inclusion.undetermined_reason);
+        }
+    }
+    std::sort(coverage.jobs.begin(), coverage.jobs.end());
+    std::sort(coverage.disabled_jobs.begin(), coverage.disabled_jobs.end());
+    std::sort(enabled.begin(), enabled.end(),
+              [](const AnalyzedJob* a, const AnalyzedJob* b) { return a->job.id < b->job.id; });
+
+    if (!enabled.empty()) {
+        coverage.status = model::CoverageStatus::scheduled;
+        coverage.reason = included_reason(enabled);
+    } else if (!undetermined_reasons.empty()) {
+        coverage.status = model::CoverageStatus::undetermined;
+        coverage.reason = fmt::format("{}", fmt::join(undetermined_reasons, " "));
+    } else if (!coverage.disabled_jobs.empty()) {
+        coverage.status = model::CoverageStatus::not_backed_up;
+        coverage.reason =
+            fmt::format("Only the disabled {} {} would back it up.",
+                        plural_noun(coverage.disabled_jobs.size(), "job", "jobs"), join_words(coverage.disabled_jobs));
+    } else {
+        coverage.status = model::CoverageStatus::not_backed_up;
+        coverage.reason = not_included_reason(guest, *jobs);
+    }
+
+    const bool included_somewhere = !coverage.jobs.empty() || !coverage.disabled_jobs.empty();
+    if (included_somewhere && guest.config_collected) {
+        for (const auto& volume : guest.volumes) {
+            if (!volume.included) {
+                coverage.excluded_volumes.push_back(volume.key);
+            }
+        }
+    }
+    return coverage;
+}
+
+} // namespace pvr::analysis

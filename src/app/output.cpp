@@ -1,0 +1,125 @@
+#include "app/output.hpp"
+
+#include "core/error.hpp"
+
+#include <fmt/format.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace pvr::app {
+namespace {
+
+[[noreturn]] void fail(const std::string& what, int err) {
+    throw Error(ErrorKind::output, fmt::format("{}: {}", what, std::strerror(err)));
+}
+
+class Fd {
+public:
+    explicit Fd(int fd) : m_fd(fd) {}
+    ~Fd() {
+        if (m_fd >= 0) {
+            ::close(m_fd);
+        }
+    }
+    Fd(const Fd&) = delete;
+    Fd& operator=(const Fd&) = delete;
+    [[nodiscard]] int get() const noexcept { return m_fd; }
+    int release() noexcept {
+        const int fd = m_fd;
+        m_fd = -1;
+        return fd;
+    }
+
+private:
+    int m_fd;
+};
+
+} // namespace
+
+void ensure_writable_directory(const std::filesystem::path& dir) {
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    if (ec) {
+        throw Error(ErrorKind::output,
+                    fmt::format("OUTPUT_DIR '{}' cannot be created: {}", dir.string(), ec.message()));
+    }
+    if (!std::filesystem::is_directory(dir, ec)) {
+        throw Error(ErrorKind::output, fmt::format("OUTPUT_DIR '{}' is not a directory", dir.string()));
+    }
+    // access() ignores some cases (read-only mounts are caught, ACLs mostly); a probe file is exact.
+    std::string probe = (dir / ".pve-backup-report-probe-XXXXXX").string();
+    const int fd = ::mkstemp(probe.data());
+    if (fd < 0) {
+        const int err = errno;
+        throw Error(ErrorKind::output,
+                    fmt::format("OUTPUT_DIR '{}' is not writable: {}", dir.string(), std::strerror(err)));
+    }
+    ::close(fd);
+    ::unlink(probe.c_str());
+}
+
+std::string report_file_name(std::string_view cluster, std::int64_t generated_at, std::string_view extension) {
+    std::string safe;
+    for (const char c : cluster) {
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+                        c == '_' || c == '-';
+        safe += ok ? c : '_';
+    }
+    if (safe.empty() || safe.front() == '.') {
+        safe = "cluster" + safe;
+    }
+    using namespace std::chrono;
+    const sys_seconds tp{seconds{generated_at}};
+    const auto day = floor<days>(tp);
+    const year_month_day ymd{day};
+    const hh_mm_ss hms{tp - day};
+    return fmt::format("pve-backup-report_{}_{:04}-{:02}-{:02}_{:02}{:02}{:02}.{}", safe, static_cast<int>(ymd.year()),
+                       static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()), hms.hours().count(),
+                       hms.minutes().count(), hms.seconds().count(), extension);
+}
+
+void write_file_atomically(const std::filesystem::path& path, std::string_view content) {
+    const auto dir = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+    std::string tmp = (dir / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
+    Fd fd(::mkstemp(tmp.data()));
+    if (fd.get() < 0) {
+        fail(fmt::format("cannot create a temporary file in '{}'", dir.string()), errno);
+    }
+    const auto cleanup_and_fail = [&](const std::string& what, int err) {
+        ::unlink(tmp.c_str());
+        fail(what, err);
+    };
+    std::size_t written = 0;
+    while (written < content.size()) {
+        const ssize_t n = ::write(fd.get(), content.data() + written, content.size() - written);
+        if (n < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            cleanup_and_fail(fmt::format("cannot write '{}'", tmp), errno);
+        }
+        written += static_cast<std::size_t>(n);
+    }
+    if (::fchmod(fd.get(), 0644) != 0 || ::fsync(fd.get()) != 0) {
+        cleanup_and_fail(fmt::format("cannot write '{}'", tmp), errno);
+    }
+    if (::close(fd.release()) != 0) {
+        cleanup_and_fail(fmt::format("cannot write '{}'", tmp), errno);
+    }
+    // link() fails with EEXIST instead of replacing: an existing report is never overwritten.
+    if (::link(tmp.c_str(), path.c_str()) != 0) {
+        const int err = errno;
+        ::unlink(tmp.c_str());
+        if (err == EEXIST) {
+            throw Error(ErrorKind::output, fmt::format("'{}' already exists; it is not overwritten", path.string()));
+        }
+        fail(fmt::format("cannot create '{}'", path.string()), err);
+    }
+    ::unlink(tmp.c_str());
+}
+
+} // namespace pvr::app

@@ -1,0 +1,24 @@
+#pragma once
+// Writing report files: complete or not at all, never over an existing report.
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace pvr::app {
+
+/// Creates `dir` if needed and checks that a file can be created in it.
+/// Throws pvr::Error(output) naming OUTPUT_DIR and the reason.
+void ensure_writable_directory(const std::filesystem::path& dir);
+
+/// `pve-backup-report_<cluster>_<YYYY-MM-DD_HHMMSS>.<extension>` (UTC); the cluster name is
+/// reduced to [A-Za-z0-9._-].
+[[nodiscard]] std::string report_file_name(std::string_view cluster, std::int64_t generated_at,
+                                           std::string_view extension);
+
+/// Writes `content` to a temporary file in `path`'s directory, syncs it and links it to `path`
+/// only if `path` does not exist yet. Never leaves a partial file. Throws pvr::Error(output).
+void write_file_atomically(const std::filesystem::path& path, std::string_view content);
+
+} // namespace pvr::app

@@ -1,0 +1,42 @@
+#include "app/pipeline.hpp"
+
+#include "analysis/analyze.hpp"
+#include "collect/pve_collector.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+
+namespace pvr::app {
+namespace {
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+} // namespace
+
+model::ReportData build_report(http::Client& pve, const Clock& clock, PipelineStats& stats) {
+    const auto t0 = std::chrono::steady_clock::now();
+    collect::PveCollectorOptions options;
+    options.clock = clock;
+    const model::Inventory inventory = collect::collect_pve(pve, options);
+    stats.collect_seconds = seconds_since(t0);
+    stats.requests = pve.request_count();
+    spdlog::info("collected {} guests, {} jobs, {} storages from PVE in {:.2f} s ({} requests, {} collection issues)",
+                 inventory.guests.size(), inventory.jobs ? inventory.jobs->size() : 0, inventory.storages.size(),
+                 stats.collect_seconds, stats.requests, inventory.issues.size());
+
+    const auto t1 = std::chrono::steady_clock::now();
+    analysis::AnalysisOptions analysis_options;
+    analysis_options.now = clock();
+    analysis_options.tool_version = PVR_VERSION;
+    model::ReportData data = analysis::analyze(inventory, analysis_options);
+    stats.analyze_seconds = seconds_since(t1);
+    spdlog::info("coverage: {} scheduled, {} not backed up, {} undetermined of {} guests ({:.1f} %); {} anomalies",
+                 data.summary.guests_scheduled, data.summary.guests_not_backed_up, data.summary.guests_undetermined,
+                 data.summary.guests_total, data.summary.coverage_percent, data.summary.anomalies);
+    return data;
+}
+
+} // namespace pvr::app

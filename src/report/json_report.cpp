@@ -1,0 +1,209 @@
+#include "report/json_report.hpp"
+
+#include "core/time.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+
+namespace pvr::report {
+namespace {
+
+using nlohmann::ordered_json;
+using namespace pvr::model;
+
+template <typename T>
+ordered_json opt(const std::optional<T>& value) {
+    return value ? ordered_json(*value) : ordered_json(nullptr);
+}
+
+ordered_json opt_time(const std::optional<std::int64_t>& epoch) {
+    return epoch ? ordered_json(iso8601_utc(*epoch)) : ordered_json(nullptr);
+}
+
+ordered_json keep_json(const KeepOptions& keep) {
+    ordered_json out = ordered_json::object();
+    for (const auto& [name, value] : keep.items()) {
+        out[name] = value;
+    }
+    return out;
+}
+
+ordered_json cluster_json(const ClusterInfo& cluster) {
+    ordered_json nodes = ordered_json::array();
+    for (const auto& node : cluster.nodes) {
+        nodes.push_back({{"node", node.name}, {"status", node.status}, {"ip", opt(node.ip)}, {"local", node.local}});
+    }
+    return {{"name", opt(cluster.name)},
+            {"pve_version", opt(cluster.pve_version)},
+            {"pve_release", opt(cluster.pve_release)},
+            {"quorate", opt(cluster.quorate)},
+            {"nodes", nodes}};
+}
+
+ordered_json summary_json(const ReportSummary& s) {
+    return {{"guests_total", s.guests_total},
+            {"guests_scheduled", s.guests_scheduled},
+            {"guests_not_backed_up", s.guests_not_backed_up},
+            {"guests_undetermined", s.guests_undetermined},
+            {"coverage_percent", std::round(s.coverage_percent * 10.0) / 10.0},
+            {"backup_jobs_total", s.backup_jobs_total},
+            {"backup_jobs_enabled", s.backup_jobs_enabled},
+            {"pbs_storages", s.pbs_storages},
+            {"anomalies", s.anomalies}};
+}
+
+ordered_json pbs_storage_json(const PbsStorageReport& report) {
+    const Storage& st = report.storage;
+    const PbsTarget pbs = st.pbs.value_or(PbsTarget{});
+    ordered_json nodes = nullptr;
+    if (st.nodes) {
+        nodes = ordered_json::array();
+        for (const auto& n : *st.nodes) {
+            nodes.push_back(n);
+        }
+    }
+    ordered_json usage = nullptr;
+    if (report.usage) {
+        usage = {{"total", report.usage->total}, {"used", report.usage->used}, {"avail", report.usage->avail}};
+    }
+    return {{"storage", st.id},
+            {"server", pbs.server},
+            {"port", pbs.port},
+            {"datastore", pbs.datastore},
+            {"namespace", pbs.ns},
+            {"fingerprint", opt(pbs.fingerprint)},
+            {"enabled", st.enabled},
+            {"nodes", nodes},
+            {"prune_backups", st.prune_backups ? keep_json(*st.prune_backups) : ordered_json(nullptr)},
+            {"usage", usage},
+            {"username", opt(pbs.username)},
+            {"encrypted", pbs.encrypted}};
+}
+
+ordered_json policy_json(const RetentionPolicy& p) {
+    return {{"source", p.source},           {"id", p.id},
+            {"storage", opt(p.storage)},    {"datastore", opt(p.datastore)},
+            {"namespace", opt(p.ns)},       {"schedule", opt(p.schedule)},
+            {"keep", keep_json(p.keep)}};
+}
+
+ordered_json job_json(const BackupJob& job) {
+    return {{"id", job.id},
+            {"enabled", job.enabled},
+            {"schedule", opt(job.schedule)},
+            {"storage", opt(job.storage)},
+            {"mode", opt(job.mode)},
+            {"node", opt(job.node)},
+            {"selection",
+             {{"all", job.selection.all},
+              {"vmids", job.selection.vmids},
+              {"pool", opt(job.selection.pool)},
+              {"exclude", job.selection.exclude}}},
+            {"next_run", opt_time(job.next_run)},
+            {"comment", opt(job.comment)},
+            {"prune_backups", job.prune_backups ? keep_json(*job.prune_backups) : ordered_json(nullptr)},
+            {"legacy", job.legacy},
+            {"problems", job.problems}};
+}
+
+ordered_json last_task_json(const std::optional<GuestBackupResult>& result) {
+    if (!result) {
+        return nullptr;
+    }
+    return {{"time", iso8601_utc(result->time)},
+            {"end_time", opt_time(result->endtime)},
+            {"node", result->node},
+            {"status", result->outcome == BackupOutcome::ok ? "ok" : "failed"},
+            {"error", opt(result->error)},
+            {"upid", result->upid}};
+}
+
+ordered_json guest_json(const GuestReport& report) {
+    const Guest& g = report.guest;
+    ordered_json last_backup = nullptr;
+    if (report.last_backup) {
+        const LastBackup& b = *report.last_backup;
+        last_backup = {{"time", iso8601_utc(b.time)}, {"storage", b.storage},
+                       {"datastore", b.datastore},    {"namespace", b.ns},
+                       {"size", opt(b.size)},         {"verification", opt(b.verification)},
+                       {"protected", b.is_protected}};
+    }
+    ordered_json retention = ordered_json::array();
+    for (const auto& r : report.retention) {
+        retention.push_back({{"storage", r.storage},
+                             {"datastore", r.datastore},
+                             {"namespace", r.ns},
+                             {"policy", keep_json(r.policy)},
+                             {"expected_versions", opt(r.expected_versions)},
+                             {"actual_versions", opt(r.actual_versions)},
+                             {"delta", opt(r.delta)}});
+    }
+    ordered_json volumes = ordered_json::array();
+    for (const auto& v : g.volumes) {
+        volumes.push_back({{"key", v.key}, {"volume", v.volume}, {"included", v.included}, {"reason", v.reason}});
+    }
+    return {{"vmid", g.vmid},
+            {"name", opt(g.name)},
+            {"type", to_string(g.type)},
+            {"node", g.node},
+            {"status", g.status},
+            {"template", opt(g.is_template)},
+            {"pool", opt(g.pool)},
+            {"tags", g.tags},
+            {"notes", opt(g.notes)},
+            {"coverage",
+             {{"status", to_code(report.coverage.status)},
+              {"jobs", report.coverage.jobs},
+              {"disabled_jobs", report.coverage.disabled_jobs},
+              {"reason", report.coverage.reason},
+              {"excluded_volumes", report.coverage.excluded_volumes}}},
+            {"last_backup", last_backup},
+            {"retention", retention},
+            {"last_task", last_task_json(report.last_task)},
+            {"lock", opt(g.lock)},
+            {"hastate", opt(g.hastate)},
+            {"volumes", g.config_collected ? volumes : ordered_json(nullptr)}};
+}
+
+} // namespace
+
+std::string to_json(const ReportData& data) {
+    ordered_json root;
+    root["schema_version"] = data.schema_version;
+    root["generated_at"] = iso8601_utc(data.generated_at);
+    root["tool_version"] = data.tool_version;
+    root["cluster"] = cluster_json(data.cluster);
+    root["summary"] = summary_json(data.summary);
+    root["pbs_storages"] = ordered_json::array();
+    for (const auto& s : data.pbs_storages) {
+        root["pbs_storages"].push_back(pbs_storage_json(s));
+    }
+    root["retention_policies"] = ordered_json::array();
+    for (const auto& p : data.retention_policies) {
+        root["retention_policies"].push_back(policy_json(p));
+    }
+    root["backup_jobs"] = ordered_json::array();
+    for (const auto& j : data.backup_jobs) {
+        root["backup_jobs"].push_back(job_json(j));
+    }
+    root["guests"] = ordered_json::array();
+    for (const auto& g : data.guests) {
+        root["guests"].push_back(guest_json(g));
+    }
+    root["anomalies"] = ordered_json::array();
+    for (const auto& a : data.anomalies) {
+        root["anomalies"].push_back(
+            {{"kind", a.kind}, {"severity", to_string(a.severity)}, {"subject", a.subject}, {"message", a.message}});
+    }
+    root["collection_issues"] = ordered_json::array();
+    for (const auto& i : data.collection_issues) {
+        root["collection_issues"].push_back({{"severity", i.severity == IssueSeverity::error ? "error" : "warning"},
+                                             {"source", i.source},
+                                             {"endpoint", opt(i.endpoint)},
+                                             {"message", i.message}});
+    }
+    return root.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+}
+
+} // namespace pvr::report
