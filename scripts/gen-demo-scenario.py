@@ -1302,13 +1302,14 @@ def generate(out_dir, expected_file):
     anomalies.append({"kind": "job_unknown_node", "subject": "job/" + J_PVE9})
     anomalies.append({"kind": "job_storage_missing", "subject": "job/" + J_MISSING_STORAGE})
     anomalies.append({"kind": "job_storage_disabled", "subject": "job/" + J_DISABLED_STORAGE})
-    for jid in sorted([J_BAD_SCHEDULE, LEGACY_ID]):
-        anomalies.append({"kind": "job_uninterpretable", "subject": "job/" + jid})
+    # The legacy job's enabled value "" is Perl's false: a disabled job, not an uninterpretable one.
+    anomalies.append({"kind": "job_uninterpretable", "subject": "job/" + J_BAD_SCHEDULE})
     for vmid in sorted(EXCLUDED_VOLUMES):
         anomalies.append({"kind": "volumes_excluded", "subject": subj(vmid)})
     for vmid in BACKUP_FAILED:
         anomalies.append({"kind": "backup_failed", "subject": subj(vmid)})
-    anomalies.append({"kind": "job_disabled", "subject": "job/" + J_LAB_DISABLED})
+    for jid in sorted([J_LAB_DISABLED, LEGACY_ID]):
+        anomalies.append({"kind": "job_disabled", "subject": "job/" + jid})
 
     expected = {
         "scenario": "scenarios/demo",
@@ -1324,8 +1325,8 @@ def generate(out_dir, expected_file):
         "notes": [
             "guests.*.jobs / disabled_jobs are sorted by job id (plain string order).",
             "anomalies lists what must be present; an implementation may report more "
-            "(e.g. backup_failed for the nonexistent VMID 999, or job_disabled for the legacy job "
-            "whose enabled value is \"\": PVE treats it as false, the report may call it uninterpretable).",
+            "(e.g. backup_failed for the nonexistent VMID 999). The legacy job's enabled value \"\" is "
+            "Perl's false, so it is a disabled job.",
             "The legacy job " + LEGACY_ID + " includes nothing whatever its enabled value means, so no "
             "guest status depends on how that value is read.",
         ],

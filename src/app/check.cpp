@@ -13,9 +13,9 @@ namespace {
 struct Probe {
     const char* path;
     http::Query query;
-    const char* what;       // "backup jobs"
-    const char* privilege;  // what the token needs, for the advice
-    bool empty_is_suspect;  // an empty list most likely means filtered by permissions
+    const char* what;      // "backup jobs"
+    const char* privilege; // what the token needs, for the advice
+    bool empty_is_suspect; // an empty list most likely means filtered by permissions
 };
 
 enum class Outcome { ok, warn, fail };
@@ -44,7 +44,8 @@ int run_check(http::Client& pve, const std::string& url, std::ostream& out) {
             report(Outcome::fail, fmt::format("GET /version: {} did not answer like a Proxmox VE API", url));
             return exit_code::api_unusable;
         }
-        report(Outcome::ok, fmt::format("GET /version: Proxmox VE {} at {}", (*data)["version"].get<std::string>(), url));
+        report(Outcome::ok,
+               fmt::format("GET /version: Proxmox VE {} at {}", (*data)["version"].get<std::string>(), url));
     } catch (const Error& e) {
         report(Outcome::fail, e.what());
         return exit_code_for(e.kind());
@@ -75,8 +76,8 @@ int run_check(http::Client& pve, const std::string& url, std::ostream& out) {
             }
         } catch (const Error& e) {
             const bool refused = e.kind() == ErrorKind::permission_denied || e.kind() == ErrorKind::unauthenticated;
-            report(Outcome::fail, refused ? fmt::format("{} (the token needs {})", e.what(), probe.privilege)
-                                          : std::string(e.what()));
+            report(Outcome::fail,
+                   refused ? fmt::format("{} (the token needs {})", e.what(), probe.privilege) : std::string(e.what()));
             (refused ? auth_problem : api_problem) = true;
         }
     }

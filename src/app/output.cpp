@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cstring>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace pvr::app {
@@ -67,10 +68,10 @@ std::string report_file_name(std::string_view cluster, std::int64_t generated_at
     for (const char c : cluster) {
         const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
                         c == '_' || c == '-';
-        safe += ok ? c : '_';
+        safe += ok && !(c == '.' && safe.find_first_not_of('_') == std::string::npos) ? c : '_';
     }
-    if (safe.empty() || safe.front() == '.') {
-        safe = "cluster" + safe;
+    if (safe.empty()) {
+        safe = "cluster";
     }
     using namespace std::chrono;
     const sys_seconds tp{seconds{generated_at}};
@@ -80,6 +81,24 @@ std::string report_file_name(std::string_view cluster, std::int64_t generated_at
     return fmt::format("pve-backup-report_{}_{:04}-{:02}-{:02}_{:02}{:02}{:02}.{}", safe, static_cast<int>(ymd.year()),
                        static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()), hms.hours().count(),
                        hms.minutes().count(), hms.seconds().count(), extension);
+}
+
+std::filesystem::path write_new_file(const std::filesystem::path& path, std::string_view content) {
+    for (int attempt = 1;; ++attempt) {
+        auto candidate = path;
+        if (attempt > 1) {
+            candidate.replace_filename(
+                fmt::format("{}-{}{}", path.stem().string(), attempt, path.extension().string()));
+        }
+        try {
+            write_file_atomically(candidate, content);
+            return candidate;
+        } catch (const Error& e) {
+            if (attempt >= 99 || !std::filesystem::exists(candidate)) {
+                throw;
+            }
+        }
+    }
 }
 
 void write_file_atomically(const std::filesystem::path& path, std::string_view content) {

@@ -21,4 +21,8 @@ void ensure_writable_directory(const std::filesystem::path& dir);
 /// only if `path` does not exist yet. Never leaves a partial file. Throws pvr::Error(output).
 void write_file_atomically(const std::filesystem::path& path, std::string_view content);
 
+/// write_file_atomically to `path`, or, when a report of that name exists already (two runs in the
+/// same second), to `<stem>-2<ext>`, `<stem>-3<ext>`, ... Returns the path written.
+std::filesystem::path write_new_file(const std::filesystem::path& path, std::string_view content);
+
 } // namespace pvr::app

@@ -5,15 +5,23 @@
 #include "app/logging.hpp"
 #include "app/output.hpp"
 #include "app/pipeline.hpp"
+#include "app/prune_sim_command.hpp"
+#include "app/schedule_command.hpp"
 #include "config/config.hpp"
 #include "core/error.hpp"
+#include "core/strings.hpp"
+#include "document/build_document.hpp"
 #include "http/client.hpp"
+#include "render/html_renderer.hpp"
+#include "render/pdf_renderer.hpp"
 #include "report/json_report.hpp"
+#include "schedule/time_zone.hpp"
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <chrono>
 #include <iostream>
 #include <memory>
@@ -24,6 +32,9 @@ namespace {
 
 struct Options {
     bool dump_report_data = false;
+    bool generate_pdf = false;
+    std::vector<std::string> formats; // --format pdf,html,json
+    std::string paper = "a4";
     bool check = false;
     bool demo = false;
     bool version = false;
@@ -31,7 +42,12 @@ struct Options {
 };
 
 std::string environment_help() {
-    std::string text = "Environment variables:\n";
+    std::string text = "Other commands:\n"
+                       "  pve-backup-report schedule [--from TIME] [--count N] [--tz ZONE] EXPR\n"
+                       "      next occurrences of a Proxmox calendar event (backup-job schedule)\n"
+                       "  pve-backup-report prune-sim --keep 'keep-last=3,keep-daily=7' [--tz ZONE] [--json]\n"
+                       "      which snapshots (times on standard input) PBS pruning keeps\n\n"
+                       "Environment variables:\n";
     for (const auto& var : config::documented_variables()) {
         text += fmt::format("  {:<22} {}{}\n", var.name, var.description,
                             var.default_value.empty() ? "" : fmt::format(" (default: {})", var.default_value));
@@ -54,6 +70,75 @@ http::ClientOptions pve_client_options(const config::Config& cfg) {
     options.user_agent = std::string("pve-backup-report/") + PVR_VERSION;
     options.redactor.add_secret(cfg.pve_token_secret);
     return options;
+}
+
+std::vector<std::string> wanted_formats(const Options& opts) {
+    std::vector<std::string> formats;
+    for (const auto& item : opts.formats) {
+        for (const auto& f : split_any(item, ", ")) {
+            const std::string format = to_lower(f);
+            if (format != "pdf" && format != "html" && format != "json") {
+                throw Error(ErrorKind::config,
+                            fmt::format("--format: '{}' is not a report format (pdf, html, json)", f));
+            }
+            if (std::find(formats.begin(), formats.end(), format) == formats.end()) {
+                formats.push_back(format);
+            }
+        }
+    }
+    if (opts.generate_pdf && std::find(formats.begin(), formats.end(), "pdf") == formats.end()) {
+        formats.insert(formats.begin(), "pdf");
+    }
+    if (formats.empty()) {
+        formats.emplace_back("pdf");
+    }
+    return formats;
+}
+
+render::PdfOptions pdf_options(const Options& opts) {
+    render::PdfOptions pdf;
+    const std::string paper = to_lower(opts.paper);
+    if (paper == "a4") {
+        pdf.paper = render::PdfOptions::Paper::a4;
+    } else if (paper == "letter") {
+        pdf.paper = render::PdfOptions::Paper::letter;
+    } else {
+        throw Error(ErrorKind::config, fmt::format("--paper: '{}' is not a paper size (a4, letter)", opts.paper));
+    }
+    return pdf;
+}
+
+/// Times in the report are shown in the host's zone (TZ, else /etc/localtime), like PVE shows them.
+std::string display_time_zone(const config::EnvMap& env) {
+    const auto tz = env.find("TZ");
+    return schedule::TimeZone::local(tz == env.end() ? nullptr : tz->second.c_str()).name();
+}
+
+void write_reports(const model::ReportData& data, const config::Config& cfg, const Options& opts,
+                   const config::EnvMap& env) {
+    const auto formats = wanted_formats(opts);
+    const std::string cluster = data.cluster.name.value_or("standalone");
+    std::optional<document::Document> doc;
+    for (const auto& format : formats) {
+        const auto start = std::chrono::steady_clock::now();
+        std::string content;
+        if (format == "json") {
+            content = report::to_json(data);
+        } else {
+            if (!doc) {
+                document::DocumentOptions doc_options;
+                doc_options.lang = cfg.report_lang;
+                doc_options.time_zone = display_time_zone(env);
+                doc = document::build_document(data, doc_options);
+            }
+            content = format == "pdf" ? render::render_pdf(*doc, pdf_options(opts)) : render::render_html(*doc);
+        }
+        const auto path =
+            write_new_file(cfg.output_dir / report_file_name(cluster, data.generated_at, format), content);
+        spdlog::info("{} report written: {} ({} KiB, {:.2f} s)", format, path.string(), content.size() / 1024,
+                     std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+        std::cout << path.string() << '\n';
+    }
 }
 
 int run(const Options& opts, const config::EnvMap& env) {
@@ -97,21 +182,18 @@ int run(const Options& opts, const config::EnvMap& env) {
         return run_check(*client, url, std::cout);
     }
     if (!opts.dump_report_data) {
+        static_cast<void>(wanted_formats(opts)); // usage errors before any API call
+        static_cast<void>(pdf_options(opts));
         ensure_writable_directory(cfg.output_dir); // fail before the collection, not after it
     }
 
     const auto start = std::chrono::steady_clock::now();
     PipelineStats stats;
     const model::ReportData data = build_report(*client, clock, stats);
-    const std::string json = report::to_json(data);
     if (opts.dump_report_data) {
-        std::cout << json << std::flush;
+        std::cout << report::to_json(data) << std::flush;
     } else {
-        const auto path =
-            cfg.output_dir / report_file_name(data.cluster.name.value_or("standalone"), data.generated_at, "json");
-        write_file_atomically(path, json);
-        spdlog::info("report written: {}", path.string());
-        std::cout << path.string() << '\n';
+        write_reports(data, cfg, opts, env);
     }
     spdlog::info("done in {:.2f} s ({} API requests)",
                  std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), stats.requests);
@@ -122,12 +204,28 @@ int run(const Options& opts, const config::EnvMap& env) {
 
 int main(int argc, char** argv, char** envp) {
     setup_logging(config::LogLevel::info); // on standard error from the start; LOG_LEVEL applies later
+    if (argc >= 2) {
+        const std::string command = argv[1];
+        const std::vector<std::string> rest(argv + 2, argv + argc);
+        if (command == "schedule") {
+            return run_schedule_command(rest, std::cout, std::cerr);
+        }
+        if (command == "prune-sim") {
+            return run_prune_sim_command(rest, std::cin, std::cout, std::cerr);
+        }
+    }
     CLI::App cli{"pve-backup-report: which Proxmox VE guests are covered by backup jobs, and what retention "
                  "applies to them. Read-only: its only side effect is a new report file.",
                  "pve-backup-report"};
     Options opts;
     cli.add_flag("--dump-report-data", opts.dump_report_data,
                  "Print the report data as JSON on standard output (logs go to standard error)");
+    cli.add_flag("--generate-pdf", opts.generate_pdf,
+                 "Write the PDF report to OUTPUT_DIR (the default action; same as --format pdf)");
+    cli.add_option("--format", opts.formats, "Report formats to write to OUTPUT_DIR: any of pdf,html,json")
+        ->delimiter(',')
+        ->type_name("LIST");
+    cli.add_option("--paper", opts.paper, "PDF paper size: a4 or letter")->capture_default_str();
     cli.add_flag("--check", opts.check,
                  "Check the connection and the token's privileges on /nodes, /storage, /cluster/backup");
     cli.add_flag("--demo", opts.demo, "Run against the built-in demo cluster (no Proxmox needed)");
@@ -148,8 +246,13 @@ int main(int argc, char** argv, char** envp) {
         std::cout << "pve-backup-report " << PVR_VERSION << '\n';
         return exit_code::ok;
     }
-    if (opts.check && opts.dump_report_data) {
-        std::cerr << "pve-backup-report: --check and --dump-report-data cannot be combined\n";
+    if (opts.check && (opts.dump_report_data || opts.generate_pdf || !opts.formats.empty())) {
+        std::cerr << "pve-backup-report: --check cannot be combined with a report action\n";
+        return exit_code::usage;
+    }
+    if (opts.dump_report_data && (opts.generate_pdf || !opts.formats.empty())) {
+        std::cerr << "pve-backup-report: --dump-report-data prints the data; it cannot be combined with "
+                     "--generate-pdf or --format\n";
         return exit_code::usage;
     }
 

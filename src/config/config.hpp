@@ -9,6 +9,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace pvr::config {
@@ -31,7 +32,14 @@ struct Config {
     std::filesystem::path output_dir = "reports";
     LogLevel log_level = LogLevel::info;
     std::string report_lang = "en"; // "en" | "fr"
+    // Non-fatal remarks for the log (e.g. TLS verification disabled, a probable typo); never secrets.
+    std::vector<std::string> warnings;
 };
+
+[[nodiscard]] const char* to_string(LogLevel level) noexcept;
+
+/// The PVE Authorization header value: "PVEAPIToken=<token id>=<secret>" (never log it).
+[[nodiscard]] std::string pve_authorization(const Config& config);
 
 /// What the chosen command needs; variables not needed are still validated when set.
 struct Requirements {
@@ -65,5 +73,11 @@ struct VariableDoc {
     bool secret = false;
 };
 [[nodiscard]] const std::vector<VariableDoc>& documented_variables();
+
+/// Normalizes an API base URL to "https://host:port" (lower-case host, no path): accepts an
+/// optional trailing "/" or "/api2/json"; IPv6 literals in brackets. Returns nullopt and sets
+/// `problem` (without the variable name) when the text is not such a URL.
+[[nodiscard]] std::optional<std::string> normalize_https_url(std::string_view text, int default_port,
+                                                             std::string& problem);
 
 } // namespace pvr::config

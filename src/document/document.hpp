@@ -88,6 +88,7 @@ struct Segment {
     std::string label;
     double value = 0;
     Tone tone = Tone::neutral;
+    std::string value_text = {}; // the value formatted for the language ("10,000" / "10 000"), for legends (added)
 };
 struct ProportionChart {
     std::string title;
@@ -117,6 +118,7 @@ struct Metadata {
     std::string header_left;  // running header: cluster
     std::string header_right; // running header: report date
     std::string footer_page_format; // "Page {page} of {pages}" / "Page {page} sur {pages}"
+    std::string contents_title = {}; // "Contents" / "Sommaire": title of a table of contents (added for HTML)
 };
 
 struct Document {

@@ -7,6 +7,7 @@
 #include "emulator/tls_identity.hpp"
 
 #include <chrono>
+#include <cstddef>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -37,10 +38,12 @@ struct Token {
 /// auth ("ok" | "missing" | "invalid"). Never the Authorization header or the secret.
 struct RequestLogEntry {
     std::string method;
-    std::string path;
+    std::string path;  // request path as sent, URL-decoded, e.g. "/api2/json/cluster/resources"
     std::string query; // raw query string
     int status = 0;
     std::string auth;
+    std::string api_path; // path below "/api2/json" ("/cluster/resources"); empty outside the API
+    std::string fault;    // injected fault applied: "", "status", "malformed" (a delay adds "delay")
 };
 
 struct EmulatorOptions {
@@ -50,6 +53,9 @@ struct EmulatorOptions {
     std::vector<Fault> faults;
     std::optional<std::filesystem::path> request_log; // also kept in memory (requests())
     TlsIdentity tls;                                  // empty: a fresh self-signed identity is generated
+    /// Real PVE delays every 401 by ~3 s; the emulator answers at once unless this is set.
+    std::chrono::milliseconds auth_failure_delay{0};
+    std::size_t worker_threads = 8;
 };
 
 class Emulator {
@@ -69,6 +75,8 @@ public:
     /// PEM of the certificate the server presents (trust it as the CA).
     [[nodiscard]] const std::string& certificate_pem() const noexcept;
     [[nodiscard]] const std::string& certificate_fingerprint() const noexcept;
+    /// PEM of the server's private key (for --key-out).
+    [[nodiscard]] const std::string& private_key_pem() const noexcept;
     /// Adds a fault while running (thread-safe).
     void add_fault(Fault fault);
     void clear_faults();

@@ -37,27 +37,46 @@ struct ClientOptions {
     std::string user_agent = "pve-backup-report";
     Redactor redactor;          // knows the secret(s): every message and log line goes through it
     std::string source = "pve"; // who this client talks to, for messages ("pve", "pbs/pbs-main")
+    /// Transient failures (HTTP 502/503/596/597, curl timeouts, connection resets) are retried
+    /// this many times, waiting retry_backoff, then twice as long, ... Never 401/403/404/501/595.
+    int max_retries = 2;
+    std::chrono::milliseconds retry_backoff{300};
+    /// Appended to 401 messages (which credentials to check).
+    std::string auth_hint = "PVE_TOKEN_ID or PVE_TOKEN_SECRET wrong, token expired, or user disabled";
+    /// Appended to certificate-verification failures (how to make verification succeed).
+    std::string tls_hint = "set PVE_CA_BUNDLE to the cluster's CA (/etc/pve/pve-root-ca.pem on a node), or "
+                           "PVE_VERIFY_TLS=false to skip verification (not recommended)";
 };
 
 /// Thrown by Client::get for transport failures and non-2xx answers. `what()` names the method,
 /// the endpoint (path without query secrets) and the status with its reason phrase, and is redacted.
 class HttpError : public Error {
 public:
+    using FieldErrors = std::vector<std::pair<std::string, std::string>>;
+
     HttpError(ErrorKind kind, const std::string& message, std::string endpoint, long status, std::string reason,
               std::string server_message)
         : Error(kind, message), m_endpoint(std::move(endpoint)), m_status(status), m_reason(std::move(reason)),
           m_server_message(std::move(server_message)) {}
+    HttpError(ErrorKind kind, const std::string& message, std::string endpoint, long status, std::string reason,
+              std::string server_message, FieldErrors errors)
+        : HttpError(kind, message, std::move(endpoint), status, std::move(reason), std::move(server_message)) {
+        m_errors = std::move(errors);
+    }
     [[nodiscard]] const std::string& endpoint() const noexcept { return m_endpoint; }
     [[nodiscard]] long status() const noexcept { return m_status; } // 0 for transport failures
     [[nodiscard]] const std::string& reason() const noexcept { return m_reason; }
     /// PVE's JSON `message` (trimmed) or plain-text body excerpt, "" if none.
     [[nodiscard]] const std::string& server_message() const noexcept { return m_server_message; }
+    /// PVE's JSON `errors` map (parameter -> reason, e.g. for 400), in the server's order.
+    [[nodiscard]] const FieldErrors& errors() const noexcept { return m_errors; }
 
 private:
     std::string m_endpoint;
     long m_status;
     std::string m_reason;
     std::string m_server_message;
+    FieldErrors m_errors;
 };
 
 class Client {

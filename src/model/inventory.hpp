@@ -39,6 +39,13 @@ struct Inventory {
     /// PVE's own answer; nullopt when it could not be read.
     std::optional<std::vector<NotBackedUpItem>> not_backed_up;
     std::vector<CollectionIssue> issues;
+    /// Nodes whose vzdump task history was read (tasks_collected: at least one). A guest on a node
+    /// not listed here may have results PVE knows of but the collector could not see.
+    std::vector<std::string> task_history_nodes;
+    /// Privileges the report relies on that the token lacks, from /access/permissions, in the
+    /// wording "Sys.Audit on /", "VM.Audit", "Datastore.Audit", "Pool.Audit"; nullopt when the
+    /// permissions could not be read.
+    std::optional<std::vector<std::string>> missing_privileges;
 };
 
 } // namespace pvr::model

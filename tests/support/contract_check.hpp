@@ -231,7 +231,7 @@ private:
         if (!object(o[key], path + "." + key)) {
             return;
         }
-        static const std::set<std::string> k_keys = {"keep-all",   "keep-last",    "keep-hourly", "keep-daily",
+        static const std::set<std::string> k_keys = {"keep-all",    "keep-last",    "keep-hourly", "keep-daily",
                                                      "keep-weekly", "keep-monthly", "keep-yearly"};
         for (const auto& [name, value] : o[key].items()) {
             if (k_keys.count(name) == 0 || !value.is_number_integer()) {

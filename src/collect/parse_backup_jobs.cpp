@@ -1,0 +1,177 @@
+#include "collect/parse_backup_jobs.hpp"
+
+#include "schedule/calendar_event_error.hpp"
+#include "schedule/parse.hpp"
+
+#include "collect/parse_keep_options.hpp"
+#include "core/strings.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+namespace pvr::collect {
+namespace {
+
+constexpr std::string_view endpoint = "GET /cluster/backup";
+constexpr std::int64_t max_vmid = 999999999;
+
+/// Reads one field; a FieldError becomes "<field>: <why>" in the job's problems.
+template <class Fn>
+void job_field(model::BackupJob& job, std::string_view field, Fn&& read) {
+    try {
+        read();
+    } catch (const FieldError& e) {
+        job.problems.push_back(std::string(field) + ": " + e.why());
+    }
+}
+
+void read_selection(const ObjectReader& item, model::BackupJob& job) {
+    job_field(job, "all", [&] { job.selection.all = item.boolean("all").value_or(false); });
+    job_field(job, "pool", [&] {
+        const auto pool = item.text("pool");
+        if (pool && !pool->empty()) {
+            job.selection.pool = pool;
+        }
+    });
+    for (const char* key : {"vmid", "exclude"}) {
+        if (const Json* value = item.find(key)) {
+            std::vector<std::string> problems;
+            auto ids = parse_vmid_list(*value, problems);
+            for (const auto& problem : problems) {
+                job.problems.push_back(std::string(key) + ": " + problem);
+            }
+            (std::string_view(key) == "vmid" ? job.selection.vmids : job.selection.exclude) = std::move(ids);
+        }
+    }
+}
+
+void read_enabled(const ObjectReader& item, model::BackupJob& job) {
+    const Json* value = item.find("enabled");
+    if (value == nullptr) {
+        return; // absent = enabled
+    }
+    if (const auto flag = to_bool(*value)) {
+        job.enabled = *flag;
+        return;
+    }
+    if (value->is_string() && trim(value->get_ref<const std::string&>()).empty()) {
+        job.enabled = false; // Perl's false, as legacy vzdump.cron jobs may carry it
+        return;
+    }
+    // Perl would treat any other non-empty text as true.
+    job.enabled = true;
+    job.problems.push_back("enabled: expected a boolean, got " + describe_value(*value) + " (taken as enabled)");
+}
+
+model::BackupJob read_job(const ObjectReader& item, const std::string& id) {
+    model::BackupJob job;
+    job.id = id;
+    job.legacy = is_legacy_job_id(id);
+    read_enabled(item, job);
+    job_field(job, "schedule", [&] { job.schedule = item.string("schedule"); });
+    if (job.schedule) {
+        // PVE validates schedules with proxmox-time; a hand-edited one may not parse: the job then never runs.
+        try {
+            static_cast<void>(schedule::parse_pve_calendar_event(*job.schedule));
+        } catch (const schedule::CalendarEventError& e) {
+            job.problems.push_back("schedule: '" + *job.schedule + "' is not a valid calendar event (" + e.reason() +
+                                   ")");
+        }
+    }
+    job_field(job, "storage", [&] { job.storage = item.text("storage"); });
+    job_field(job, "mode", [&] { job.mode = item.text("mode"); });
+    job_field(job, "node", [&] {
+        const auto node = item.text("node");
+        if (node && !node->empty()) {
+            job.node = node;
+        }
+    });
+    job_field(job, "next-run", [&] { job.next_run = item.integer("next-run"); });
+    job_field(job, "comment", [&] { job.comment = item.text("comment"); });
+    job_field(job, "repeat-missed", [&] { job.repeat_missed = item.boolean("repeat-missed").value_or(false); });
+    if (const Json* prune = item.find("prune-backups")) {
+        std::vector<std::string> problems;
+        job.prune_backups = keep_options_from_json(*prune, problems);
+        for (const auto& problem : problems) {
+            job.problems.push_back("prune-backups: " + problem);
+        }
+    }
+    read_selection(item, job);
+    return job;
+}
+
+} // namespace
+
+bool is_legacy_job_id(std::string_view id) {
+    const auto colon = id.find(':');
+    if (colon != 40 || colon + 1 >= id.size()) {
+        return false;
+    }
+    const auto hex = id.substr(0, 40);
+    const auto number = id.substr(41);
+    return std::all_of(hex.begin(), hex.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); }) &&
+           std::all_of(number.begin(), number.end(),
+                       [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+}
+
+std::vector<std::int64_t> parse_vmid_list(const Json& value, std::vector<std::string>& problems) {
+    std::vector<std::int64_t> ids;
+    if (value.is_number()) {
+        const auto id = to_int(value);
+        if (id && *id > 0 && *id <= max_vmid) {
+            ids.push_back(*id);
+        } else {
+            problems.push_back(describe_value(value) + " is not a VMID");
+        }
+        return ids;
+    }
+    if (!value.is_string()) {
+        problems.push_back("expected a VMID list, got " + describe_value(value));
+        return ids;
+    }
+    const auto tokens = split_list(value.get_ref<const std::string&>());
+    std::vector<std::string> bad;
+    for (const auto& token : tokens) {
+        const auto id = parse_int(token);
+        if (id && *id > 0 && *id <= max_vmid) {
+            if (std::find(ids.begin(), ids.end(), *id) == ids.end()) {
+                ids.push_back(*id);
+            }
+        } else {
+            bad.push_back(token);
+        }
+    }
+    if (ids.empty() && !bad.empty()) {
+        problems.push_back("expected a VMID list, got " + describe_value(value));
+    } else {
+        for (const auto& token : bad) {
+            problems.push_back("'" + token + "' is not a VMID");
+        }
+    }
+    return ids;
+}
+
+std::vector<model::BackupJob> parse_backup_jobs(std::string_view body, std::vector<std::string>& warnings) {
+    const Envelope envelope = parse_envelope(body, endpoint);
+    const Json& items = require_array(envelope.data, endpoint);
+    std::vector<model::BackupJob> jobs;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        try {
+            const ObjectReader item(items[i], item_where(endpoint, i));
+            const Json* id_value = item.find("id");
+            const auto id = id_value ? to_text(*id_value) : std::nullopt;
+            if (!id || trim(*id).empty()) {
+                warnings.push_back(item.where() + ": backup job without an id" +
+                                   (id_value ? " (got " + describe_value(*id_value) + ")" : std::string()) +
+                                   ", skipped");
+                continue;
+            }
+            jobs.push_back(read_job(item, *id));
+        } catch (const FieldError& e) {
+            warnings.push_back(std::string(e.what()) + " (job skipped)");
+        }
+    }
+    return jobs;
+}
+
+} // namespace pvr::collect

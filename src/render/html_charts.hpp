@@ -1,0 +1,16 @@
+#pragma once
+// Inline SVG charts for the HTML report (no script, no external resource).
+
+#include "document/document.hpp"
+
+#include <string>
+
+namespace pvr::render {
+
+/// A donut with the centre text, followed by an HTML legend (label, value, share) that stays
+/// readable where SVG is not shown (some e-mail clients).
+void append_proportion_chart(std::string& out, const document::ProportionChart& chart);
+/// Horizontal bars, one per item, each with its label, value text and threshold marks.
+void append_bar_chart(std::string& out, const document::BarChart& chart);
+
+} // namespace pvr::render

@@ -1,0 +1,236 @@
+// The real pve-backup-report binary over real HTTPS against the emulator serving the demo
+// scenario (scenarios/demo), checked against the hand-derived answers in tests/data/demo-expected.json.
+
+#include "emulator/emulator.hpp"
+#include "support/contract_check.hpp"
+#include "support/process.hpp"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <string>
+
+namespace {
+
+using nlohmann::json;
+using pvr::test::run_process;
+
+constexpr const char* k_token_id = "report@pve!coverage";
+constexpr const char* k_secret = "4b0c5a2e-7f3d-4f4e-9a57-1d2c3b4a5f60";
+constexpr const char* k_now = "2026-11-27T07:00:00Z";
+
+json load_json(const std::string& path) {
+    std::ifstream in(path);
+    return json::parse(in);
+}
+
+class PipelineTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        pvr::emulator::EmulatorOptions options;
+        options.tokens.push_back({k_token_id, k_secret});
+        options.request_log = m_dir.path() + "/requests.jsonl";
+        m_emulator = std::make_unique<pvr::emulator::Emulator>(
+            pvr::emulator::Scenario::from_directory(std::string(PVR_SOURCE_DIR) + "/scenarios/demo"), options);
+        m_emulator->start();
+        m_ca = m_dir.path() + "/ca.pem";
+        std::ofstream(m_ca) << m_emulator->certificate_pem();
+    }
+
+    std::map<std::string, std::string> env(const std::string& secret = k_secret) const {
+        return {{"PVE_URL", m_emulator->base_url()},
+                {"PVE_TOKEN_ID", k_token_id},
+                {"PVE_TOKEN_SECRET", secret},
+                {"PVE_CA_BUNDLE", m_ca},
+                {"PVE_TIMEOUT", "20"},
+                {"OUTPUT_DIR", m_dir.path() + "/reports"}};
+    }
+
+    pvr::test::ProcessResult run(const std::vector<std::string>& args, const std::map<std::string, std::string>& e) {
+        auto result = run_process(PVR_BINARY, args, e);
+        m_outputs += result.out + result.err;
+        return result;
+    }
+
+    void TearDown() override {
+        // Read-only by construction, and the secret never leaks: checked after every test.
+        for (const auto& request : m_emulator->requests()) {
+            EXPECT_EQ(request.method, "GET") << request.path;
+        }
+        EXPECT_EQ(m_outputs.find(k_secret), std::string::npos) << "the token secret appeared in an output";
+        const std::string log = pvr::test::read_whole_file(m_dir.path() + "/requests.jsonl");
+        EXPECT_EQ(log.find(k_secret), std::string::npos) << "the token secret appeared in the request log";
+        m_emulator->stop();
+    }
+
+    pvr::test::TempDir m_dir;
+    std::unique_ptr<pvr::emulator::Emulator> m_emulator;
+    std::string m_ca;
+    std::string m_outputs;
+};
+
+void expect_demo_coverage(const json& report) {
+    const auto errors = pvr::test::ContractChecker{}.check(report);
+    EXPECT_TRUE(errors.empty()) << ::testing::PrintToString(errors);
+
+    const json expected = load_json(std::string(PVR_TEST_DATA_DIR) + "/demo-expected.json");
+    std::map<std::string, json> guests;
+    for (const auto& g : report["guests"]) {
+        guests[std::to_string(g["vmid"].get<long>())] = g;
+    }
+    EXPECT_EQ(guests.size(), expected["guests"].size());
+    for (const auto& [vmid, want] : expected["guests"].items()) {
+        SCOPED_TRACE("guest " + vmid + ": " + want.value("case", ""));
+        ASSERT_EQ(guests.count(vmid), 1U);
+        const auto& coverage = guests[vmid]["coverage"];
+        EXPECT_EQ(coverage["status"], want["status"]);
+        EXPECT_EQ(coverage["jobs"], want["jobs"]);
+        EXPECT_EQ(coverage["disabled_jobs"], want["disabled_jobs"]);
+        EXPECT_FALSE(coverage["reason"].get<std::string>().empty());
+    }
+    std::set<std::pair<std::string, std::string>> anomalies;
+    for (const auto& a : report["anomalies"]) {
+        anomalies.emplace(a["kind"].get<std::string>(), a["subject"].get<std::string>());
+    }
+    for (const auto& want : expected["anomalies"]) {
+        EXPECT_EQ(anomalies.count({want["kind"].get<std::string>(), want["subject"].get<std::string>()}), 1U)
+            << "missing anomaly " << want["kind"] << " " << want["subject"];
+    }
+    // pve3 is offline in the demo: the report says what could not be seen.
+    bool pve3_issue = false;
+    for (const auto& issue : report["collection_issues"]) {
+        pve3_issue = pve3_issue || issue["source"] == "node/pve3";
+    }
+    EXPECT_TRUE(pve3_issue);
+}
+
+TEST_F(PipelineTest, DemoScenarioCoverageMatchesProxmoxRules) {
+    const auto result = run({"--dump-report-data", "--now", k_now}, env());
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    expect_demo_coverage(json::parse(result.out));
+}
+
+TEST_F(PipelineTest, WrongTokenExitsThreeWithAClearMessage) {
+    const auto result = run({"--dump-report-data"}, env("00000000-dead-beef-0000-000000000000"));
+    EXPECT_EQ(result.exit_code, 3) << result.err;
+    EXPECT_TRUE(result.out.empty());
+    EXPECT_NE(result.err.find("401"), std::string::npos) << result.err;
+    EXPECT_NE(result.err.find("PVE_TOKEN_ID"), std::string::npos) << result.err;
+    EXPECT_EQ(result.err.find("dead-beef"), std::string::npos) << "the wrong secret was echoed";
+}
+
+TEST_F(PipelineTest, UnreachablePveExitsFour) {
+    auto e = env();
+    e["PVE_URL"] = "https://127.0.0.1:1"; // nothing listens on port 1
+    e["PVE_TIMEOUT"] = "5";
+    const auto result = run({"--dump-report-data"}, e);
+    EXPECT_EQ(result.exit_code, 4) << result.err;
+    EXPECT_NE(result.err.find("127.0.0.1:1"), std::string::npos) << result.err;
+}
+
+TEST_F(PipelineTest, NodeAnswering595IsACollectionIssueNotAFailure) {
+    m_emulator->add_fault(pvr::emulator::parse_fault("/nodes/pve2/*=595:No route to host"));
+    const auto result = run({"--dump-report-data", "--now", k_now}, env());
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    const json report = json::parse(result.out);
+    bool named = false;
+    for (const auto& issue : report["collection_issues"]) {
+        if (issue["source"] == "node/pve2") {
+            named = true;
+            EXPECT_NE(issue["message"].get<std::string>().find("595"), std::string::npos) << issue.dump();
+        }
+    }
+    EXPECT_TRUE(named) << report["collection_issues"].dump(2);
+    // Coverage does not depend on the node's own endpoints: the statuses are unchanged.
+    const json expected = load_json(std::string(PVR_TEST_DATA_DIR) + "/demo-expected.json");
+    for (const auto& g : report["guests"]) {
+        const auto vmid = std::to_string(g["vmid"].get<long>());
+        EXPECT_EQ(g["coverage"]["status"], expected["guests"][vmid]["status"]) << vmid;
+    }
+}
+
+TEST_F(PipelineTest, TlsIsVerifiedByDefault) {
+    auto e = env();
+    e.erase("PVE_CA_BUNDLE");
+    const auto result = run({"--dump-report-data"}, e);
+    EXPECT_EQ(result.exit_code, 4) << result.err;
+    EXPECT_NE(result.err.find("certificate"), std::string::npos) << result.err;
+
+    e["PVE_VERIFY_TLS"] = "false";
+    const auto insecure = run({"--dump-report-data", "--now", k_now}, e);
+    EXPECT_EQ(insecure.exit_code, 0) << insecure.err;
+}
+
+TEST_F(PipelineTest, ConfigurationErrorsAreAllReportedWithExitTwo) {
+    const auto result = run({"--dump-report-data"}, {{"PVE_URL", "ftp://pve"}, {"PVE_TIMEOUT", "soon"}});
+    EXPECT_EQ(result.exit_code, 2);
+    for (const char* name : {"PVE_URL", "PVE_TOKEN_ID", "PVE_TOKEN_SECRET", "PVE_TIMEOUT"}) {
+        EXPECT_NE(result.err.find(name), std::string::npos) << name << " not named in:\n" << result.err;
+    }
+    EXPECT_TRUE(m_emulator->requests().empty()) << "configuration errors must stop before any API call";
+}
+
+TEST_F(PipelineTest, WritesDatedReportFilesAndNeverOverwritesOne) {
+    const auto result = run({"--now", k_now, "--format", "json,html", "--generate-pdf"}, env());
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    std::set<std::string> files;
+    for (const auto& entry : std::filesystem::directory_iterator(m_dir.path() + "/reports")) {
+        files.insert(entry.path().filename().string());
+    }
+    const std::string base = "pve-backup-report_pve-prod_2026-11-27_070000";
+    EXPECT_EQ(files, (std::set<std::string>{base + ".json", base + ".html", base + ".pdf"}));
+    expect_demo_coverage(load_json(m_dir.path() + "/reports/" + base + ".json"));
+    EXPECT_EQ(pvr::test::read_whole_file(m_dir.path() + "/reports/" + base + ".pdf").substr(0, 5), "%PDF-");
+
+    // The same run again (same second): a new file, the first one untouched.
+    const auto again = run({"--now", k_now}, env());
+    ASSERT_EQ(again.exit_code, 0) << again.err;
+    EXPECT_TRUE(std::filesystem::exists(m_dir.path() + "/reports/" + base + "-2.pdf"));
+}
+
+TEST_F(PipelineTest, UnwritableOutputExitsFiveBeforeCollecting) {
+    auto e = env();
+    e["OUTPUT_DIR"] = m_ca + "/reports"; // below a regular file: cannot be created, even as root
+    const auto result = run({}, e);
+    EXPECT_EQ(result.exit_code, 5) << result.err;
+    EXPECT_NE(result.err.find("OUTPUT_DIR"), std::string::npos) << result.err;
+}
+
+TEST_F(PipelineTest, CheckReportsTheMissingPrivilege) {
+    const auto ok = run({"--check"}, env());
+    EXPECT_EQ(ok.exit_code, 0) << ok.out << ok.err;
+    EXPECT_NE(ok.out.find("/cluster/backup"), std::string::npos) << ok.out;
+
+    m_emulator->add_fault(pvr::emulator::parse_fault("/cluster/backup=403:Permission check failed (/, Sys.Audit)"));
+    const auto refused = run({"--check"}, env());
+    EXPECT_EQ(refused.exit_code, 3) << refused.out << refused.err;
+    EXPECT_NE(refused.out.find("Sys.Audit"), std::string::npos) << refused.out;
+}
+
+TEST(Demo, BuiltInDemoRunsThePipelineOverHttps) {
+    pvr::test::TempDir dir;
+    const auto result = run_process(PVR_BINARY, {"--demo", "--dump-report-data"}, {{"OUTPUT_DIR", dir.path()}});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    const json report = json::parse(result.out);
+    EXPECT_EQ(report["generated_at"], k_now);
+    expect_demo_coverage(report);
+}
+
+TEST(Cli, VersionAndHelp) {
+    const auto version = run_process(PVR_BINARY, {"--version"}, {});
+    EXPECT_EQ(version.exit_code, 0);
+    EXPECT_NE(version.out.find(PVR_VERSION), std::string::npos);
+    const auto help = run_process(PVR_BINARY, {"--help"}, {});
+    EXPECT_EQ(help.exit_code, 0);
+    for (const char* word : {"--dump-report-data", "--check", "--demo", "PVE_URL", "Exit codes"}) {
+        EXPECT_NE(help.out.find(word), std::string::npos) << word;
+    }
+    const auto bad = run_process(PVR_BINARY, {"--no-such-flag"}, {});
+    EXPECT_EQ(bad.exit_code, 2);
+}
+
+} // namespace

@@ -1,0 +1,69 @@
+#include "app/output.hpp"
+#include "core/error.hpp"
+#include "support/process.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+namespace {
+
+using pvr::app::report_file_name;
+using pvr::app::write_file_atomically;
+
+TEST(ReportFileName, IsDatedAndSafe) {
+    EXPECT_EQ(report_file_name("pve-prod", 1795762800, "pdf"), "pve-backup-report_pve-prod_2026-11-27_070000.pdf");
+    EXPECT_EQ(report_file_name("../etc x", 0, "json"), "pve-backup-report____etc_x_1970-01-01_000000.json");
+    EXPECT_EQ(report_file_name("", 0, "json"), "pve-backup-report_cluster_1970-01-01_000000.json");
+}
+
+TEST(WriteFileAtomically, WritesTheWholeContentAndLeavesNoTemporaryFile) {
+    pvr::test::TempDir dir;
+    const std::filesystem::path path = dir.path() + "/report.json";
+    write_file_atomically(path, "{\"ok\":true}\n");
+    EXPECT_EQ(pvr::test::read_whole_file(path.string()), "{\"ok\":true}\n");
+    std::size_t files = 0;
+    for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(dir.path())) {
+        ++files;
+    }
+    EXPECT_EQ(files, 1U);
+}
+
+TEST(WriteFileAtomically, NeverOverwritesAnExistingReport) {
+    pvr::test::TempDir dir;
+    const std::filesystem::path path = dir.path() + "/report.json";
+    write_file_atomically(path, "first");
+    try {
+        write_file_atomically(path, "second");
+        FAIL() << "expected an output error";
+    } catch (const pvr::Error& e) {
+        EXPECT_EQ(e.kind(), pvr::ErrorKind::output);
+        EXPECT_NE(std::string(e.what()).find("already exists"), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(pvr::test::read_whole_file(path.string()), "first");
+}
+
+TEST(WriteNewFile, NumbersTheNameInsteadOfOverwriting) {
+    pvr::test::TempDir dir;
+    const std::filesystem::path path = dir.path() + "/r_2026.pdf";
+    EXPECT_EQ(pvr::app::write_new_file(path, "one"), path);
+    EXPECT_EQ(pvr::app::write_new_file(path, "two").filename(), "r_2026-2.pdf");
+    EXPECT_EQ(pvr::app::write_new_file(path, "three").filename(), "r_2026-3.pdf");
+    EXPECT_EQ(pvr::test::read_whole_file(path.string()), "one");
+}
+
+TEST(EnsureWritableDirectory, CreatesMissingDirectoriesAndRejectsImpossibleOnes) {
+    pvr::test::TempDir dir;
+    EXPECT_NO_THROW(pvr::app::ensure_writable_directory(dir.path() + "/a/b"));
+    EXPECT_TRUE(std::filesystem::is_directory(dir.path() + "/a/b"));
+    write_file_atomically(dir.path() + "/file", "x");
+    try {
+        pvr::app::ensure_writable_directory(dir.path() + "/file/sub");
+        FAIL() << "expected an output error";
+    } catch (const pvr::Error& e) {
+        EXPECT_EQ(e.kind(), pvr::ErrorKind::output);
+        EXPECT_NE(std::string(e.what()).find("OUTPUT_DIR"), std::string::npos) << e.what();
+    }
+}
+
+} // namespace
