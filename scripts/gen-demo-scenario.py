@@ -10,6 +10,11 @@ Run from anywhere:  python3 scripts/gen-demo-scenario.py [--check] [--doc-tables
 Everything is deterministic (fixed seeds, fixed "now"). The cluster is described once below
 (NODES, STORAGES, POOLS, GUESTS, JOBS, history); every API file is derived from that description.
 
+The PBS part (scenarios/demo/pbs/, key "pbs" of the expected file) is simulated: every backup of the
+PBS jobs since 2026-03-02 (offsite: 2025-11-29), PVE's per-guest prune after each backup, PBS prune
+jobs and verify runs on their schedules, with PBS's prune algorithm in the PBS host's zone (checked
+on hand cases first). The last week of pve1/pve2 backups is read back from the generated task logs.
+
 The expected coverage (EXPECTED) is written out by hand from Proxmox VE's rules
 (shared reference pve-api.md, section 5); the script re-derives it with an independent
 implementation of PVE::VZDump::get_included_guests and refuses to write anything if the two
@@ -24,6 +29,7 @@ import datetime as dt
 import filecmp
 import hashlib
 import json
+import math
 import os
 import random
 import shutil
@@ -1123,6 +1129,867 @@ def build_history():
 
 
 # --------------------------------------------------------------------------------------------
+# PBS part: the two Proxmox Backup Servers behind pbs-main and pbs-offsite
+# --------------------------------------------------------------------------------------------
+# Everything below is simulated from 2025-11-29 (offsite) / 2026-03-02 (store1) up to NOW: each
+# backup adds a snapshot and (remove=1) is followed by PVE's per-guest prune with the job's (or
+# the storage's) policy; PBS prune jobs and verify jobs run on their schedules in the PBS host's
+# local time. The last week of pve1/pve2 backups is read back from the task logs generated above,
+# so snapshot times equal the archive names in those logs.
+
+PBS1, PBS2 = "pbs1.example.lan", "pbs2.example.lan"
+NS = "pve-prod"
+OTHER_NS = "other-cluster"
+PBS_OWNER = {"pbs-main": "pve-prod@pbs!pve", "pbs-offsite": "pve-prod@pbs!offsite"}
+OFFSITE_KEY_FP = fingerprint("offsite-key")
+HIST_START = ts(2026, 3, 2)              # store1 history (nightly, prod/db, pve2-only jobs)
+OFFSITE_START = ts(2025, 11, 29)         # first Saturday of the offsite job (100 only)
+LOG_WINDOW = ts(2026, 11, 20, 21, 0)     # from here on pve1/pve2 runs come from the task logs
+MIGRATION_210 = ts(2026, 10, 20, 10, 0)  # 210/211 moved from pve1 to pve2
+# case 3: on 2026-10-10 a clean-up script meant for the old NAS share forgot every snapshot of ct/200
+# taken from 2026-05-01 up to that day (the March and April ones survived)
+DELETED_200 = (ts(2026, 10, 10, 10, 4, 12), ts(2026, 5, 1), ts(2026, 10, 10))
+PVE3_LAST_RUN = ts(2026, 11, 24, 21, 0)  # pve3's last nightly (302 failed in it)
+# After pve3's memory errors the admin verified the newest snapshot of each pve3 guest by hand
+# (GUI "Verify" on the snapshot); 301's failed.
+MANUAL_VERIFY = {301: (ts(2026, 11, 26, 9, 12, 40), "failed"), 302: (ts(2026, 11, 26, 9, 14, 5), "ok"),
+                 303: (ts(2026, 11, 26, 9, 15, 51), "ok")}
+
+# Guests that no longer exist (orphan groups) and when they appeared / disappeared.
+ORPHANS = {
+    150: q(150, "pve1", "crm-test", cores=2, mem=4096, disks=[("scsi0", lv(150, 0, "40G"))]),
+    151: c(151, "pve2", "build-cache", cores=2, mem=2048, disks=[("rootfs", lv(151, 0, "20G"))]),
+}
+DELETED = {150: ts(2026, 9, 18, 9, 12), 151: ts(2026, 10, 30, 14, 40)}
+CREATED = {210: ts(2026, 9, 30, 21, 30), 211: ts(2026, 9, 30, 21, 35), 212: ts(2026, 9, 30, 21, 40),
+           9000: ts(2026, 10, 5, 12, 0)}
+OFFSITE_SINCE = {100: OFFSITE_START, 101: ts(2026, 11, 7), 102: ts(2026, 11, 14)}
+# case 2: test backups of 303 on pve3 while debugging a vzdump hook script before the node's shutdown,
+# `vzdump 303 --storage pbs-main --prune-backups keep-all=1`: no PVE-side prune (and no backup limit)
+MANUAL_303 = [ts(2026, 11, 25, h, m, s) for h, m, s in
+              ((7, 10, 4), (8, 5, 31), (9, 20, 9), (10, 41, 45), (11, 55, 2), (12, 31, 40), (13, 10, 17))]
+PROTECTED = {(204, dt.date(2026, 9, 30))}  # (vmid, UTC date of a nightly run): marked protected
+PBS_PRUNE_JOBS = [
+    {"id": "pve-prod-daily", "store": "store1", "ns": NS, "schedule": "06:15",
+     "comment": "safety net for groups PVE does not prune (deleted guests, host backups)",
+     "keep-last": 10, "keep-daily": 14, "keep-weekly": 8, "keep-monthly": 12},
+    {"id": "other-cluster", "store": "store1", "ns": OTHER_NS, "schedule": "06:30",
+     "comment": "retention of cluster pve-lab (its PVE storage has keep-all=1)",
+     "keep-last": 2, "keep-daily": 7, "keep-weekly": 4},
+]
+VERIFY_JOB = {"id": "verify-pve-prod", "store": "store1", "ns": NS, "schedule": "thu *-*-01..07 05:00",
+              "ignore-verified": True}  # first Thursday of each month; no outdated-after: verified once
+MAIL_LEFT_NIGHTLY = ts(2026, 10, 1)  # 106 was in the nightly job (pbs-main) until then
+PBS_BOOT = {PBS1: ts(2026, 10, 28, 8, 3, 11), PBS2: ts(2026, 9, 14, 16, 40, 2)}
+
+
+_DST = {}
+
+
+def eu_offset(epoch):
+    """UTC offset of Europe/Paris (CET/CEST, EU rule: last Sunday of March/October at 01:00 UTC)."""
+    y = dt.datetime.fromtimestamp(epoch, UTC).year
+    if y not in _DST:
+        def last_sunday(month):
+            d = dt.date(y, month, calendar.monthrange(y, month)[1])
+            d -= dt.timedelta(days=(d.weekday() + 1) % 7)
+            return ts(d.year, d.month, d.day, 1, 0)
+        _DST[y] = (last_sunday(3), last_sunday(10))
+    start, end = _DST[y]
+    return 7200 if start <= epoch < end else 3600
+
+
+ZONES = {PBS1: ("Europe/Paris", eu_offset), PBS2: ("UTC", lambda e: 0)}
+
+
+def local_dt(server, epoch):
+    return dt.datetime.fromtimestamp(epoch + ZONES[server][1](epoch), UTC)
+
+
+def local_to_utc(server, y, mo, d, h, mi):
+    naive = ts(y, mo, d, h, mi)
+    off = ZONES[server][1](naive - 3600)
+    if ZONES[server][1](naive - off) != off:
+        off = ZONES[server][1](naive - off)
+    return naive - off
+
+
+_BUCKETS = {}
+
+
+def bucket_fn(option, server):
+    f = _bucket_fn(option, server)
+
+    def cached(s):
+        k = (option, server, s["time"])
+        if k not in _BUCKETS:
+            _BUCKETS[k] = f(s)
+        return _BUCKETS[k]
+    return cached
+
+
+def _bucket_fn(option, server):
+    if option == "keep-last":
+        return lambda s: str(s["time"])
+    fmt = {"keep-hourly": "%Y/%m/%d/%H", "keep-daily": "%Y/%m/%d", "keep-monthly": "%Y/%m",
+           "keep-yearly": "%Y"}
+    if option == "keep-weekly":
+        def week(s):
+            iso = local_dt(server, s["time"]).isocalendar()
+            return "%d/%02d" % (iso[0], iso[1])
+        return week
+    return lambda s: local_dt(server, s["time"]).strftime(fmt[option])
+
+
+KEEP_ORDER = ("keep-last", "keep-hourly", "keep-daily", "keep-weekly", "keep-monthly", "keep-yearly")
+
+
+def prune_marks(snaps, keep, server):
+    """PBS compute_prune_info (reference section 3.2) in the server's zone. snaps: dicts with time,
+    finished, protected. Returns {id(snapshot): mark}; marks keep/keep-partial/protected/remove."""
+    lst = sorted(snaps, key=lambda s: -s["time"])
+    mark = {}
+    keep_unfinished = True
+    for s in lst:
+        if s["finished"]:
+            keep_unfinished = False
+        else:
+            mark[id(s)] = "keep-partial" if keep_unfinished else "remove"
+            keep_unfinished = False
+    opts = {k: int(v) for k, v in keep.items() if k in KEEP_ORDER}
+    if sum(opts.values()) <= 0:  # keeps_something() false: API and jobs keep everything
+        return {id(s): mark.get(id(s), "keep") for s in lst}
+    for option in KEEP_ORDER:
+        if option not in opts:
+            continue
+        n, sel = opts[option], bucket_fn(option, server)
+        already = {sel(s) for s in lst if mark.get(id(s)) == "keep"}
+        chosen = set()
+        for s in lst:
+            if id(s) in mark:
+                continue
+            if s["protected"]:
+                mark[id(s)] = "protected"
+                continue
+            b = sel(s)
+            if b in already:
+                continue
+            if b not in chosen:
+                if len(chosen) >= n:
+                    break
+                chosen.add(b)
+                mark[id(s)] = "keep"
+            else:
+                mark[id(s)] = "remove"
+    for s in lst:
+        if s["protected"]:
+            mark[id(s)] = "protected"
+        mark.setdefault(id(s), "remove")
+    return mark
+
+
+def check_prune():
+    """Hand cases from reference section 3 (and the upstream test ideas it describes)."""
+    def snap(iso, finished=True, protected=False):
+        t = int(dt.datetime.strptime(iso, "%Y-%m-%dT%H:%M").replace(tzinfo=UTC).timestamp())
+        return {"time": t, "finished": finished, "protected": protected, "n": iso}
+
+    def kept(snaps, keep, server=PBS2):
+        m = prune_marks(snaps, keep, server)
+        return sorted(s["n"] for s in snaps if m[id(s)] != "remove")
+    errors = []
+
+    def expect(name, got, want):
+        if got != sorted(want):
+            errors.append("%s: kept %s, expected %s" % (name, got, sorted(want)))
+    # keep-last=3 on 6-hourly backups covers today; keep-daily=2 takes the newest of the next two days
+    six = [snap("2026-01-%02dT%02d:00" % (d, h)) for d in (1, 2, 3, 4) for h in (0, 6, 12, 18)]
+    expect("last3+daily2", kept(six, {"keep-last": 3, "keep-daily": 2}),
+           ["2026-01-04T18:00", "2026-01-04T12:00", "2026-01-04T06:00", "2026-01-03T18:00", "2026-01-02T18:00"])
+    # protected newest: keep-last=1 still keeps the next-newest unprotected one
+    p = [snap("2026-01-01T10:00"), snap("2026-01-01T11:00"), snap("2026-01-01T12:00", protected=True)]
+    expect("protected last1", kept(p, {"keep-last": 1}), ["2026-01-01T11:00", "2026-01-01T12:00"])
+    # keep-hourly=1: a protected 10:59 does not use up hour 10, so 10:49 is kept
+    h = [snap("2026-01-01T10:39"), snap("2026-01-01T10:49"), snap("2026-01-01T10:59", protected=True)]
+    expect("protected hourly", kept(h, {"keep-hourly": 1}), ["2026-01-01T10:49", "2026-01-01T10:59"])
+    # incomplete: the newest unfinished is kept (keep-partial), an older one removed
+    inc = [snap("2026-01-01T01:00"), snap("2026-01-02T01:00", finished=False), snap("2026-01-03T01:00"),
+           snap("2026-01-04T01:00", finished=False)]
+    expect("incomplete", kept(inc, {"keep-last": 1}), ["2026-01-03T01:00", "2026-01-04T01:00"])
+    # remove marks are final: weekly takes Sun 2026-02-01 for ISO week 5 and removes Fri 2026-01-30
+    # as the older duplicate of that week, so keep-monthly falls back to Thu 2026-01-22 for January
+    wk = [snap("2026-01-22T01:00"), snap("2026-01-30T01:00"), snap("2026-02-01T01:00")]
+    expect("remove final", kept(wk, {"keep-weekly": 1, "keep-monthly": 2}),
+           ["2026-01-22T01:00", "2026-02-01T01:00"])
+    # nothing to keep -> keep everything (the API special case)
+    expect("keep all", kept(six[:3], {}), [s["n"] for s in six[:3]])
+    # time zone: 22:30 UTC on 2026-07-01 is 00:30 on 2026-07-02 in Paris (CEST)
+    tz = [snap("2026-07-01T21:00"), snap("2026-07-01T22:30")]
+    expect("daily UTC", kept(tz, {"keep-daily": 2}, PBS2), ["2026-07-01T22:30"])
+    expect("daily Paris", kept(tz, {"keep-daily": 2}, PBS1), ["2026-07-01T21:00", "2026-07-01T22:30"])
+    # DST: 2026-10-25 is a Sunday; 00:30 UTC that day is 02:30 CEST, 01:30 UTC is 02:30 CET
+    if (eu_offset(ts(2026, 10, 25, 0, 30)), eu_offset(ts(2026, 10, 25, 1, 30))) != (7200, 3600):
+        errors.append("Europe/Paris DST rule")
+    # ISO week: Sunday 2026-11-22 22:30 UTC is still Sunday in Paris (23:30 CET) -> week 47
+    if bucket_fn("keep-weekly", PBS1)({"time": ts(2026, 11, 22, 22, 30)}) != "2026/47":
+        errors.append("ISO week")
+    if bucket_fn("keep-weekly", PBS1)({"time": ts(2026, 11, 22, 23, 30)}) != "2026/48":
+        errors.append("ISO week (Monday 00:30 Paris)")
+    if errors:
+        raise SystemExit("prune implementation self-check failed:\n  " + "\n  ".join(errors))
+
+
+def parse_keep(s):
+    return {k: int(v) for k, v in (p.split("=") for p in s.split(","))}
+
+
+def job_policy(job):
+    """Effective PVE-side policy of a job run: job prune-backups > storage prune-backups."""
+    if "prune-backups" in job:
+        return {k: int(v) for k, v in job["prune-backups"].items()}
+    st = next(s for s in STORAGES if s["storage"] == job["storage"])
+    return parse_keep(st["prune-backups"])
+
+
+def any_guest(vmid):
+    return GUEST.get(vmid) or ORPHANS[vmid]
+
+
+def group_of(vmid):
+    return ("vm" if any_guest(vmid)["type"] == "qemu" else "ct", str(vmid))
+
+
+class Store:
+    def __init__(self, server, name):
+        self.server, self.name = server, name
+        self.groups = {}  # (ns, type, id) -> list of snapshot dicts
+
+    def group(self, ns, btype, bid):
+        return self.groups.setdefault((ns, btype, bid), [])
+
+    def prune(self, key, keep):
+        lst = self.groups.get(key, [])
+        marks = prune_marks(lst, keep, self.server)
+        removed = [s for s in lst if marks[id(s)] == "remove"]
+        self.groups[key] = [s for s in lst if marks[id(s)] != "remove"]
+        return removed
+
+
+def pbs_rng(*parts):
+    return random.Random("pbs:" + ":".join(str(p) for p in parts))
+
+
+def ct_used(vmid, t):
+    """Logical size of a container's root.pxar: included volumes' used bytes, slowly growing."""
+    g = any_guest(vmid)
+    total = sum(size_bytes(disk_size(g, k)) for k, _, inc, _ in volumes(g) if inc)
+    r = pbs_rng("ctfill", vmid)
+    fill = r.uniform(0.18, 0.55)
+    growth = 1 + (t - HIST_START) / (365 * 86400) * r.uniform(0.02, 0.15)
+    return int(total * fill * growth) + pbs_rng("ctjit", vmid, t).randint(0, 40 * MIB)
+
+
+def snapshot_files(vmid, t, storage, used=None, log_uploaded=True):
+    g = any_guest(vmid)
+    r = pbs_rng("files", vmid, t, storage)
+    enc = storage == "pbs-offsite"
+    cm = "encrypt" if enc else "none"
+    files = []
+    if g["type"] == "qemu":
+        files.append({"filename": "qemu-server.conf.blob", "crypt-mode": cm,
+                      "size": pbs_rng("conf", vmid).randint(520, 980) + (48 if enc else 0)})
+        for key, vol, inc, reason in volumes(g):
+            if not inc:
+                continue
+            if key == "efidisk0":
+                name, size = "drive-efidisk0.img.fidx", 540672
+            elif key == "tpmstate0":
+                name, size = "drive-tpmstate0-backup.img.fidx", 4 * MIB
+            else:
+                name, size = "drive-%s.img.fidx" % key, size_bytes(disk_size(g, key))
+            files.append({"filename": name, "crypt-mode": cm, "size": size})
+    else:
+        files.append({"filename": "pct.conf.blob", "crypt-mode": cm,
+                      "size": pbs_rng("conf", vmid).randint(380, 720) + (48 if enc else 0)})
+        root = used if used is not None else ct_used(vmid, t)
+        files.append({"filename": "root.pxar.didx", "crypt-mode": cm, "size": root})
+        files.append({"filename": "catalog.pcat1.didx", "crypt-mode": cm,
+                      "size": max(60_000, root // r.randint(9_000, 30_000))})
+    files.append({"filename": "index.json.blob", "crypt-mode": "sign-only" if enc else "none",
+                  "size": 180 + 130 * len(files) + r.randint(0, 90) + (120 if enc else 0)})
+    if log_uploaded:
+        files.append({"filename": "client.log.blob"})
+    return files
+
+
+def notes_for(job, vmid):
+    tmpl = job.get("notes-template")
+    if not tmpl:
+        return None
+    name = any_guest(vmid)["name"] or ""
+    return tmpl.replace("{{guestname}}", name).replace("{{cluster}}", CLUSTER)
+
+
+def parse_logged_runs(hist):
+    """Backups of pve1/pve2 in the task-log window: [(job id, vmid, btime, ok, log uploaded, used)]."""
+    import re
+    cmd_to_job = {}
+    for j in JOBS:
+        if j.get("type") == "vzdump":
+            cmd_to_job["INFO: starting new backup job: " + vzdump_cmdline(j, j["id"])] = j["id"]
+    out = []
+    for node, nt in hist.items():
+        for t in nt.tasks:
+            if t["type"] != "vzdump":
+                continue
+            jid = cmd_to_job.get(t["_log"][0])
+            if jid is None or not JOB[jid]["storage"].startswith("pbs"):
+                continue
+            cur = None
+            for line in t["_log"]:
+                m = re.match(r"INFO: creating Proxmox Backup Server archive '(vm|ct)/(\d+)/([0-9TZ:-]+)'", line)
+                if m:
+                    bt = int(dt.datetime.strptime(m.group(3), "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC).timestamp())
+                    cur = {"job": jid, "vmid": int(m.group(2)), "time": bt, "ok": False, "log": True, "used": None}
+                    continue
+                m = re.match(r"INFO: root\.pxar: had to backup .* of ([0-9.]+) (KiB|MiB|GiB|TiB) ", line)
+                if m and cur:
+                    cur["used"] = int(float(m.group(1)) * {"KiB": 1024, "MiB": MIB, "GiB": GIB, "TiB": 1024 * GIB}[m.group(2)])
+                    cur["used"] += pbs_rng("used", cur["vmid"], cur["time"]).randint(0, 50 * 1024 * 1024 // 1000)
+                if cur and line.startswith("INFO: Finished Backup of VM %d" % cur["vmid"]):
+                    cur["ok"] = True
+                if cur and line.startswith("ERROR: Backup of VM %d failed" % cur["vmid"]):
+                    out.append(cur)
+                    cur = None
+                    continue
+                if cur and cur["ok"] and line.startswith("WARN: uploading backup task log failed"):
+                    cur["log"] = False
+                if cur and cur["ok"] and (line.startswith("INFO: Starting Backup of VM")
+                                          or line.startswith("INFO: Backup job finished")):
+                    out.append(cur)
+                    cur = None
+            if cur:
+                out.append(cur)
+    return out
+
+
+def daily(start, end, h, mi, weekday=None):
+    """UTC epochs of a PVE schedule (nodes run in UTC) between start and end."""
+    d = dt.datetime.fromtimestamp(start, UTC).date()
+    res = []
+    while True:
+        t = ts(d.year, d.month, d.day, h, mi)
+        if t >= end:
+            return res
+        if t >= start and (weekday is None or d.weekday() == weekday):
+            res.append(t)
+        d += dt.timedelta(days=1)
+
+
+def members_at(jid, t, node):
+    """VMIDs a job's run on `node` at time t backs up (history of the demo cluster)."""
+    job = JOB[jid]
+    out = []
+    if jid == J_NIGHTLY:
+        excl = {int(x) for x in split_list(job["exclude"])}
+        if t < MAIL_LEFT_NIGHTLY:
+            excl.discard(106)
+        cand = [g for g in GUESTS if g["vmid"] not in excl] + list(ORPHANS.values())
+        for g in cand:
+            vmid = g["vmid"]
+            gnode = g["node"]
+            if vmid in (210, 211) and t < MIGRATION_210:
+                gnode = "pve1"
+            if gnode != node or t < CREATED.get(vmid, 0) or t >= DELETED.get(vmid, NOW + 1):
+                continue
+            out.append(vmid)
+    elif jid == J_POOL_DB:
+        out = [g["vmid"] for g in GUESTS if g["pool"] == "prod/db" and g["node"] == node]
+    elif jid == J_NODE_PVE2:
+        if node == "pve2":
+            out = [201] + ([113] if t < MIGRATION_113 else [])
+    elif jid == J_WRONG_NODE:
+        if node == "pve1" and t < MIGRATION_210:
+            out = [v for v in (210, 211) if t >= CREATED[v]]
+    elif jid == J_OFFSITE:
+        if node == "pve1":
+            out = [v for v in (100, 101, 102) if t >= OFFSITE_SINCE[v]]
+    return sorted(out)
+
+
+def synthetic_runs():
+    """Backups before the task-log window (and pve3's, whose tasks cannot be read)."""
+    runs = []
+
+    def run(jid, node, start, vmids, fail=()):
+        r = pbs_rng("run", jid, node, start)
+        t = start + r.randint(1, 2)
+        for vmid in vmids:
+            g = any_guest(vmid)
+            runs.append({"job": jid, "vmid": vmid, "time": t, "ok": vmid not in fail, "log": True, "used": None})
+            big = sum(size_bytes(disk_size(g, k)) for k, _, inc, _ in volumes(g) if inc)
+            full = g["status"] != "running" or g["type"] == "lxc"
+            dur = (big // (380 * MIB) // (1 if g["type"] == "qemu" else 12)) if full else r.randint(15, 150)
+            t += max(8, dur // (4 if full and g["type"] == "qemu" else 1)) + r.randint(3, 20)
+    for node in ("pve1", "pve2", "pve3"):
+        end = LOG_WINDOW if node != "pve3" else PVE3_LAST_RUN + 1
+        for t in daily(HIST_START, end, 21, 0):
+            run(J_NIGHTLY, node, t + (1 if node == "pve2" else 0), members_at(J_NIGHTLY, t, node),
+                fail={302} if t == PVE3_LAST_RUN else ())
+    for node in ("pve1", "pve2"):
+        for t in daily(HIST_START, LOG_WINDOW, 2, 0):
+            run(J_POOL_DB, node, t, members_at(J_POOL_DB, t, node))
+        for t in daily(HIST_START, LOG_WINDOW, 3, 0):
+            run(J_NODE_PVE2, node, t + 1, members_at(J_NODE_PVE2, t, node))
+        for t in daily(ts(2026, 9, 30), LOG_WINDOW, 22, 0):
+            run(J_WRONG_NODE, node, t, members_at(J_WRONG_NODE, t, node))
+        for t in daily(OFFSITE_START, LOG_WINDOW, 1, 30, weekday=5):
+            run(J_OFFSITE, node, t, members_at(J_OFFSITE, t, node))
+    return runs
+
+
+def local_schedule(server, start, end, h, mi, weekday=None):
+    res = []
+    d = dt.datetime.fromtimestamp(start, UTC).date() - dt.timedelta(days=1)
+    while True:
+        t = local_to_utc(server, d.year, d.month, d.day, h, mi)
+        if t >= end:
+            return res
+        if t >= start and (weekday is None or d.weekday() == weekday):
+            res.append(t)
+        d += dt.timedelta(days=1)
+
+
+OTHER_GUESTS = {("vm", "100"): ("sql01", 3 * 32 * GIB), ("vm", "104"): ("app-test", 48 * GIB),
+                ("ct", "107"): ("dns-lab", None), ("ct", "200"): ("nfs-lab", None), ("vm", "120"): ("win-lab", 80 * GIB)}
+
+
+def simulate(ideal=False):
+    """Run the whole history. ideal=True: no hand deletion, no extra manual backups, no failures
+    (used to check the retention cases against what the policies would have left)."""
+    stores = {"pbs-main": Store(PBS1, "store1"), "pbs-offsite": Store(PBS2, "offsite")}
+    s1 = stores["pbs-main"]
+    events = []  # (time, order, kind, payload)
+    hist = build_history()
+    logged = parse_logged_runs(hist)
+    for b in logged + synthetic_runs():
+        if ideal:
+            b = dict(b, ok=True)
+        events.append((b["time"], 1, "backup", b))
+    if not ideal:
+        for t in MANUAL_303:
+            events.append((t, 1, "backup", {"job": None, "vmid": 303, "time": t, "ok": True, "log": True,
+                                            "used": None, "keep-all": True}))
+        events.append((DELETED_200[0], 2, "forget200", None))
+    for j in PBS_PRUNE_JOBS:
+        hh, mm = map(int, j["schedule"].split(":"))
+        for t in local_schedule(PBS1, HIST_START, NOW, hh, mm):
+            events.append((t, 3, "prunejob", j))
+    for t in local_schedule(PBS1, HIST_START, NOW, 5, 0, weekday=3):
+        if local_dt(PBS1, t).day <= 7:
+            events.append((t, 4, "verify", t))
+    for vmid, (t, state) in MANUAL_VERIFY.items():
+        events.append((t, 4, "mverify", (vmid, "ok" if ideal else state)))
+    for t in local_schedule(PBS1, HIST_START, NOW, 7, 50):
+        events.append((t, 1, "host", t))
+    for t in local_schedule(PBS1, ts(2026, 6, 1), NOW, 23, 30):
+        for key in OTHER_GUESTS:
+            events.append((t + pbs_rng("oc", key, t).randint(5, 1500), 1, "other", (key, t)))
+    events.sort(key=lambda e: (e[0], e[1], str(e[3].get("vmid") if isinstance(e[3], dict) else "")))
+    verify_log = []
+    prune_runs = {}
+    for t, _, kind, p in events:
+        if kind == "backup":
+            jid, vmid = p["job"], p["vmid"]
+            storage = JOB[jid]["storage"] if jid else "pbs-main"
+            st = stores[storage]
+            btype, bid = group_of(vmid)
+            key = (NS, btype, bid)
+            policy = {} if p.get("keep-all") else job_policy(JOB[jid])
+            if not p["ok"]:
+                continue  # PBS removes the snapshot of an aborted backup
+            snap = {"time": p["time"], "finished": True, "protected": False, "vmid": vmid,
+                    "storage": storage, "job": jid, "log": p["log"], "used": p["used"]}
+            if jid == J_NIGHTLY and (vmid, dt.datetime.fromtimestamp(p["time"], UTC).date()) in PROTECTED:
+                snap["protected"] = True
+            st.group(*key).append(snap)
+            if policy:  # keep-all: vzdump prunes nothing
+                st.prune(key, policy)
+        elif kind == "forget200":
+            key = (NS, "ct", "200")
+            s1.groups[key] = [s for s in s1.groups[key] if not DELETED_200[1] <= s["time"] < DELETED_200[2]]
+        elif kind == "prunejob":
+            prune_runs[p["id"]] = t
+            for key in list(s1.groups):
+                if key[0] == p["ns"]:
+                    s1.prune(key, {k: v for k, v in p.items() if k in KEEP_ORDER})
+        elif kind == "verify":
+            upid = verify_upid(t, len(verify_log))
+            verify_log.append(t)
+            for key, lst in s1.groups.items():
+                if key[0] != NS:
+                    continue
+                for s in lst:
+                    if not s["finished"]:
+                        continue
+                    if s.get("verification"):
+                        continue
+                    s["verification"] = ("ok", t, upid)
+        elif kind == "mverify":
+            vmid, state = p
+            newest = max((x for x in s1.groups[(NS,) + group_of(vmid)] if x["finished"]), key=lambda x: x["time"])
+            r = pbs_rng("mverify", vmid)
+            wid = "store1:%s:%s/%s/%08X" % ((NS,) + group_of(vmid) + (newest["time"],))
+            newest["verification"] = (state, t, "UPID:pbs1:%08X:%08X:%08X:%08X:verify:%s:admin@pbs:" % (
+                r.randint(0x800, 0xFFFF), (t - PBS_BOOT[PBS1]) * 100, r.randint(0x2000, 0x3000), t,
+                systemd_escape(wid)))
+        elif kind == "host":
+            lst = s1.group(NS, "host", "fileserver01")
+            lst.append({"time": t + pbs_rng("host", t).randint(2, 9), "finished": t + 900 < NOW,
+                        "protected": False, "host": True})
+        elif kind == "other":
+            key, _ = p
+            s1.group(OTHER_NS, *key).append({"time": t, "finished": True, "protected": False, "other": key})
+    return {"stores": stores, "hist": hist, "prune_runs": prune_runs, "verify_runs": verify_log}
+
+
+def verify_upid(t, n):
+    r = pbs_rng("verify", t)
+    wid = "store1:" + VERIFY_JOB["id"]
+    return "UPID:pbs1:%08X:%08X:%08X:%08X:verificationjob:%s:root@pam:" % (
+        r.randint(0x800, 0xFFFF), (t - PBS_BOOT[PBS1]) * 100 if t > PBS_BOOT[PBS1] else r.randint(10**5, 10**7),
+        0x40 + n, t, systemd_escape(wid))
+
+
+def systemd_escape(s):
+    out = []
+    for ch in s:
+        if ch == "/":
+            out.append("-")
+        elif ch.isalnum() or ch in "_.":
+            out.append(ch)
+        else:
+            out.append("\\x%02x" % ord(ch))
+    return "".join(out)
+
+
+PBS_CASES = {
+    100: "1 + offsite since 2025-11-29 (weekly, encrypted; pbs2 runs no verify job, its pbs-main snapshots are verified)",
+    106: "6: left the nightly job on 2026-10-01 (now weekly to NFS): old pbs-main group, no job targets it, last verified 2026-10-01 -> never_verified",
+    101: "1 + offsite since 2026-11-07 (', 101' added to the offsite job by hand)",
+    102: "1 + offsite since 2026-11-14 (';102' added to the offsite job by hand)",
+    103: "two pbs-main jobs: nightly (storage policy) + 02:00 prod/db (keep-last=4,keep-daily=14, prunes the weekly/monthly ones)",
+    104: "two pbs-main jobs: nightly (storage policy) + 02:00 prod/db (keep-last=4,keep-daily=14)",
+    105: "only the 02:00 prod/db job (keep-last=4,keep-daily=14)",
+    111: "last nightly failed (CT is locked): newest snapshot is the 2026-11-25 one",
+    112: "the 2026-11-24 snapshot has no client.log.blob (log upload timed out, WARN in the task)",
+    113: "not covered any more: last backed up by the pve2-only job on 2026-11-23 03:00 before its migration; only the PBS prune job touches the group",
+    200: "3: too few - its snapshots of 2026-05-01..2026-10-09 were deleted by hand on 2026-10-10 (March/April kept) -> retention_mismatch",
+    201: "nightly + 03:00 pve2-only job (two snapshots a day); no snapshot for the failed 2026-11-22 night",
+    204: "two pbs-main jobs + 8: protected snapshot of 2026-09-30 (quarter close), kept forever",
+    210: "created 2026-09-30; until 2026-10-20 also backed up at 22:00 UTC by the pve1-only job = 00:00 CEST the next day in Paris",
+    211: "created 2026-09-30; until 2026-10-20 also backed up at 22:00 UTC by the pve1-only job = 00:00 CEST the next day in Paris",
+    212: "created 2026-09-30",
+    9000: "template built 2026-10-05",
+    301: "pve3 (offline): newest snapshot 2026-11-24 failed verification (verified by hand on 2026-11-26) -> verification_failed",
+    302: "7: pve3's vzdump failed for it on 2026-11-24, then the node went down: newest snapshot 2026-11-23 (3 days old) -> backup_overdue",
+    303: "2: too many - 7 test backups with --prune-backups keep-all=1 on 2026-11-25, not pruned since (pve3 down) -> retention_mismatch",
+}
+
+
+def snapshot_item(s, server):
+    """One /snapshots item (plus its "ns") for a simulated snapshot."""
+    if s.get("host"):
+        item = {"backup-type": "host", "backup-id": "fileserver01", "backup-time": s["time"]}
+        if s["finished"]:
+            r = pbs_rng("hostsize", s["time"])
+            files = [{"filename": "etc.pxar.didx", "crypt-mode": "none", "size": 14_286_511 + r.randint(0, 300_000)},
+                     {"filename": "srv.pxar.didx", "crypt-mode": "none",
+                      "size": int(1.21 * 1024 * GIB + (s["time"] - HIST_START) * 9_000) + r.randint(0, GIB)},
+                     {"filename": "catalog.pcat1.didx", "crypt-mode": "none", "size": 41_903_377 + r.randint(0, 2 * MIB)},
+                     {"filename": "index.json.blob", "crypt-mode": "none", "size": 702 + r.randint(0, 60)}]
+        else:
+            files = [{"filename": "etc.pxar.didx"}, {"filename": "srv.pxar.didx"}]
+        owner = "fileserver01@pbs!backup"
+    elif s.get("other"):
+        btype, bid = s["other"]
+        name, vsize = OTHER_GUESTS[s["other"]]
+        item = {"backup-type": btype, "backup-id": bid, "backup-time": s["time"], "comment": name}
+        r = pbs_rng("oc", btype, bid, s["time"])
+        if btype == "vm":
+            files = [{"filename": "qemu-server.conf.blob", "crypt-mode": "none", "size": 600 + len(name)}]
+            n = 3 if bid == "100" else 1
+            files += [{"filename": "drive-scsi%d.img.fidx" % i, "crypt-mode": "none", "size": vsize // n}
+                      for i in range(n)]
+        else:
+            used = (3 + int(bid) % 7) * GIB + r.randint(0, 200 * MIB)
+            files = [{"filename": "pct.conf.blob", "crypt-mode": "none", "size": 512},
+                     {"filename": "root.pxar.didx", "crypt-mode": "none", "size": used},
+                     {"filename": "catalog.pcat1.didx", "crypt-mode": "none", "size": used // 15_000}]
+        files += [{"filename": "index.json.blob", "crypt-mode": "none", "size": 500 + r.randint(0, 200)},
+                  {"filename": "client.log.blob"}]
+        owner = "pve-lab@pbs!pve"
+    else:
+        btype, bid = group_of(s["vmid"])
+        item = {"backup-type": btype, "backup-id": bid, "backup-time": s["time"]}
+        note = notes_for(JOB[s["job"]], s["vmid"]) if s["job"] else None
+        if note:
+            item["comment"] = note.split("\n")[0]
+        if s.get("verification"):
+            state, _, upid = s["verification"]
+            item["verification"] = {"state": state, "upid": upid}
+        if s["storage"] == "pbs-offsite":
+            item["fingerprint"] = OFFSITE_KEY_FP
+        files = snapshot_files(s["vmid"], s["time"], s["storage"], s["used"], s["log"])
+        owner = PBS_OWNER[s["storage"]]
+    if s.get("verification") and "verification" not in item:
+        state, _, upid = s["verification"]
+        item["verification"] = {"state": state, "upid": upid}
+    item["files"] = files
+    if s["finished"]:
+        item["size"] = sum(f.get("size", 0) for f in files)
+    item["owner"] = owner
+    item["protected"] = bool(s["protected"])
+    return item
+
+
+DATASTORES = {  # server -> (store, comment, total, used fraction, PVE storage)
+    PBS1: ("store1", "HDD RAIDZ2 pool - PVE clusters pve-prod and pve-lab", 31_997_506_355_200, 0.84, "pbs-main"),
+    PBS2: ("offsite", "Offsite copy (client-side encrypted)", 23_998_129_766_400, 0.40, "pbs-offsite"),
+}
+
+
+def usage_history(server):
+    """30 days of used/total every 1800 s, a slow climb with GC dips; and the least-squares full date."""
+    store, _, total, frac, _ = DATASTORES[server]
+    r = pbs_rng("hist", server)
+    n = 1440
+    start = NOW - n * 1800
+    vals = []
+    for i in range(n):
+        x = frac - (0.045 if server == PBS1 else 0.012) * (n - 1 - i) / (n - 1)
+        x += 0.0015 * math.sin(i / 48 * 2 * math.pi) + r.uniform(-0.0004, 0.0004)
+        vals.append(round(min(frac, x) if i < n - 1 else frac, 6))
+    if server == PBS1:
+        for i in range(1, 4):
+            vals[i] = None  # no RRD data while pbs1 rebooted (2026-10-28 07:30-08:30 UTC)
+    pts = [(start + i * 1800, v) for i, v in enumerate(vals) if v is not None]
+    mx = sum(p[0] for p in pts) / len(pts)
+    my = sum(p[1] for p in pts) / len(pts)
+    slope = sum((p[0] - mx) * (p[1] - my) for p in pts) / sum((p[0] - mx) ** 2 for p in pts)
+    full = int(mx + (1.0 - my) / slope) if slope > 0 else 0
+    return start, vals, full
+
+
+def gc_status(server):
+    store = DATASTORES[server][0]
+    r = pbs_rng("gc", server)
+    t = local_to_utc(server, 2026, 11, 27, 0, 0) if server == PBS1 else ts(2026, 11, 21, 6, 0)
+    return {"upid": "UPID:%s:%08X:%08X:%08X:%08X:garbage_collection:%s:root@pam:" % (
+        server.split(".")[0], r.randint(0x800, 0xFFFF), (t - PBS_BOOT[server]) * 100, r.randint(0x100, 0x900), t, store),
+        "index-file-count": r.randint(1800, 2600), "index-data-bytes": r.randint(10**15, 3 * 10**15),
+        "disk-bytes": int(DATASTORES[server][2] * DATASTORES[server][3] * 0.97), "disk-chunks": r.randint(4 * 10**6, 9 * 10**6),
+        "removed-bytes": r.randint(10**10, 10**11), "removed-chunks": r.randint(5000, 40000),
+        "pending-bytes": r.randint(10**8, 10**9), "pending-chunks": r.randint(40, 400),
+        "removed-bad": 0, "still-bad": 0}
+
+
+def generate_pbs(out_dir):
+    """Write pbs/<server>/... and return the "pbs" part of the expected answers."""
+    check_prune()
+    sim = simulate()
+    ideal = simulate(ideal=True)["stores"]
+    stores = sim["stores"]
+    pbs = os.path.join(out_dir, "pbs")
+    for server in (PBS1, PBS2):
+        base = os.path.join(pbs, server)
+        store, comment, total, frac, sid = DATASTORES[server]
+        zone = ZONES[server]
+        dump(os.path.join(base, "version.json"), {"version": "3.2", "release": "4",
+                                                  "repoid": "4940514b0f05d6cd6a5f711edfdd47c1fa41b537"})
+        dump(os.path.join(base, "nodes", "localhost", "time.json"),
+             {"timezone": zone[0], "time": NOW, "localtime": NOW + zone[1](NOW)})
+        dump(os.path.join(base, "admin", "datastore.json"), [{"store": store, "comment": comment}])
+        used = int(total * frac) // 4096 * 4096
+        usage = {"total": total, "used": used, "avail": total - used}
+        dump(os.path.join(base, "admin", "datastore", store, "status.json"), usage)
+        hstart, hvals, full = usage_history(server)
+        dump(os.path.join(base, "status", "datastore-usage.json"), [dict(
+            {"store": store}, **usage, **{"history": hvals, "history-start": hstart, "history-delta": 1800,
+                                          "estimated-full-date": full, "gc-status": gc_status(server)})])
+        cfg = {"name": store, "path": "/mnt/datastore/" + store, "comment": comment,
+               "gc-schedule": "daily" if server == PBS1 else "sat 06:00"}
+        if server == PBS1:
+            cfg.update({"notify": "gc=error,prune=error,sync=never,verify=error", "notify-user": "root@pam",
+                        "notification-mode": "notification-system"})
+        dump(os.path.join(base, "config", "datastore.json"), [cfg])
+        dump(os.path.join(base, "access", "permissions.json"), {"/datastore": {"Datastore.Audit": True}})
+        jobs, status = [], []
+        if server == PBS1:
+            for j in PBS_PRUNE_JOBS:
+                jobs.append(dict(j))
+                last = sim["prune_runs"][j["id"]]
+                hh, mm = map(int, j["schedule"].split(":"))
+                nxt = local_to_utc(server, 2026, 11, 28, hh, mm)
+                r = pbs_rng("prune", j["id"])
+                wid = "store1:" + j["ns"]
+                e = dict(j)
+                e.update({"next-run": nxt,
+                          "last-run-upid": "UPID:pbs1:%08X:%08X:%08X:%08X:prunejob:%s:root@pam:" % (
+                              r.randint(0x800, 0xFFFF), (last - PBS_BOOT[server]) * 100, r.randint(0x900, 0x2000),
+                              last, systemd_escape(wid)),
+                          "last-run-state": "OK", "last-run-endtime": last + r.randint(20, 90)})
+                status.append(e)
+        dump(os.path.join(base, "config", "prune.json"), jobs)
+        dump(os.path.join(base, "admin", "prune.json"), status)
+        # snapshots: groups in (pseudo) directory order, snapshots oldest first
+        st = stores[sid]
+        keys = sorted(st.groups)
+        pbs_rng("order", server).shuffle(keys)
+        items = []
+        for key in keys:
+            for s in sorted(st.groups[key], key=lambda s: s["time"]):
+                item = snapshot_item(s, server)
+                item["ns"] = key[0]
+                items.append(item)
+        dump(os.path.join(base, "admin", "datastore", store, "snapshots.json"), items)
+
+    # ---- expected answers
+    def finished(store, key):
+        return [s for s in store.groups.get(key, []) if s["finished"]]
+    exp_guests = {}
+    table = []
+    vmids = sorted({int(k[2]) for st in stores.values() for k in st.groups if k[0] == NS and k[1] in ("vm", "ct")})
+    for vmid in vmids:
+        if vmid not in GUEST:
+            continue
+        key = (NS,) + group_of(vmid)
+        actual, ideal_n, newest = {}, {}, None
+        for sid, st in stores.items():
+            f = finished(st, key)
+            if not f and key not in st.groups:
+                continue
+            actual[sid] = len(f)
+            ideal_n[sid] = len(finished(ideal[sid], key))
+            for s in f:
+                if newest is None or s["time"] > newest["time"]:
+                    newest = s
+        exp_guests[str(vmid)] = {
+            "actual_versions": actual,
+            "last_backup_time": fmt_iso_z(newest["time"]),
+            "last_backup_storage": newest["storage"],
+            "verification": newest["verification"][0] if newest.get("verification") else None,
+            "case": PBS_CASES.get(vmid, "1: retention as the policies leave it"),
+        }
+        table.append((vmid, actual, ideal_n))
+    # self-checks of the deliberate cases against the same history without the incidents
+    errors = []
+    for vmid, actual, ideal_n in table:
+        for sid in actual:
+            d = actual[sid] - ideal_n[sid]
+            if vmid == 303 and sid == "pbs-main":
+                ok = d > 1
+            elif vmid == 200 and sid == "pbs-main":
+                ok = d < -1
+            else:
+                ok = abs(d) <= 1
+            if not ok:
+                errors.append("%d on %s: actual %d, policy-only history %d" % (vmid, sid, actual[sid], ideal_n[sid]))
+    key200 = (NS, "ct", "200")
+    if not min(s["time"] for s in stores["pbs-main"].groups[key200]) < \
+            min(s["time"] for s in ideal["pbs-main"].groups[key200]) - 86400:
+        errors.append("ct/200's oldest snapshot is not older than the policy's steady state")
+    newest_302 = exp_guests["302"]["last_backup_time"]
+    if not (NOW - 3 * 86400 - 12 * 3600 < iso_epoch(newest_302) < NOW - 3 * 86400):
+        errors.append("302's newest snapshot is not ~3 days old: " + newest_302)
+    if exp_guests["301"]["verification"] != "failed":
+        errors.append("301's newest snapshot is not failed")
+    if errors:
+        raise SystemExit("PBS scenario self-check failed:\n  " + "\n  ".join(errors))
+
+    orphans = []
+    for vmid in sorted(ORPHANS):
+        key = (NS,) + group_of(vmid)
+        f = finished(stores["pbs-main"], key)
+        orphans.append({"storage": "pbs-main", "datastore": "store1", "namespace": NS,
+                        "group": "%s/%s" % key[1:], "snapshots": len(f),
+                        "last_backup_time": fmt_iso_z(max(s["time"] for s in f)),
+                        "subject": "storage/pbs-main"})
+    host = stores["pbs-main"].groups[(NS, "host", "fileserver01")]
+    other = sorted((k, len(v)) for k, v in stores["pbs-main"].groups.items() if k[0] == OTHER_NS)
+
+    def subj(vmid):
+        return ("vm/%d" if any_guest(vmid)["type"] == "qemu" else "ct/%d") % vmid
+    anomalies = [{"kind": "backup_overdue", "subject": subj(302)},
+                 {"kind": "verification_failed", "subject": subj(301)},
+                 {"kind": "retention_mismatch", "subject": subj(200)},
+                 {"kind": "retention_mismatch", "subject": subj(303)}]
+    anomalies += [{"kind": "pbs_orphan_group", "subject": o["subject"]} for o in orphans]
+    anomalies.append({"kind": "never_verified", "subject": subj(106)})
+    may = [{"kind": "backup_overdue", "subject": subj(v),
+            "why": "newest snapshot %s (pve3 offline since 2026-11-25)" % exp_guests[str(v)]["last_backup_time"]}
+           for v in (301, 303)]
+    may.insert(0, {"kind": "backup_overdue", "subject": subj(111),
+                   "why": "its 2026-11-26 21:00 backup failed: newest snapshot %s" % exp_guests["111"]["last_backup_time"]})
+    may.append({"kind": "storage_usage_high", "subject": "storage/pbs-main", "why": "store1 is 84 % used"})
+    servers = {}
+    for server in (PBS1, PBS2):
+        store, _, total, frac, sid = DATASTORES[server]
+        used = int(total * frac) // 4096 * 4096
+        servers[server] = {"timezone": ZONES[server][0], "storage": sid, "datastore": store,
+                           "total": total, "used": used, "avail": total - used,
+                           "used_fraction": round(used / total, 4),
+                           "prune_jobs": [j["id"] for j in PBS_PRUNE_JOBS] if server == PBS1 else []}
+    return {
+        "servers": servers,
+        "guests": exp_guests,
+        "orphan_groups": orphans,
+        "ignored_groups": [
+            {"storage": "pbs-main", "namespace": NS, "group": "host/fileserver01",
+             "snapshots": sum(1 for s in host if s["finished"]), "in_progress": sum(1 for s in host if not s["finished"]),
+             "why": "host backup, not a guest"}] + [
+            {"datastore": "store1", "namespace": OTHER_NS, "group": "%s/%s" % k[1:], "snapshots": n,
+             "why": "another cluster's namespace"} for k, n in other],
+        "anomalies": anomalies,
+        "may_report": may,
+        "notes": [
+            "pbs.guests.*.actual_versions counts finished snapshots of the guest's group (vm/<id> or ct/<id>) in "
+            "the storage's datastore and namespace, protected ones included, unfinished ones excluded.",
+            "last_backup_* and verification describe the newest finished snapshot over both PBS storages.",
+            "pbs.anomalies must be present; pbs.may_report lists findings an implementation may or may not "
+            "report depending on its thresholds.",
+            "pbs1 runs in Europe/Paris: prune buckets there are Paris days/ISO weeks/months.",
+        ],
+    }
+
+
+def iso_epoch(s):
+    return int(dt.datetime.strptime(s, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC).timestamp())
+
+
+def pbs_doc_table():
+    sim = simulate()
+    stores = sim["stores"]
+    rows = ["| group | pbs-main (store1/pve-prod) | pbs-offsite (offsite/pve-prod) | newest | verification of newest |",
+            "| --- | --- | --- | --- | --- |"]
+    for vmid in sorted(set(GUEST) | set(ORPHANS)):
+        key = (NS,) + group_of(vmid)
+        cells, newest = [], None
+        for sid in ("pbs-main", "pbs-offsite"):
+            f = [s for s in stores[sid].groups.get(key, []) if s["finished"]]
+            cells.append(str(len(f)) if f else "-")
+            for s in f:
+                if newest is None or s["time"] > newest["time"]:
+                    newest = s
+        if newest is None:
+            continue
+        v = newest.get("verification")
+        rows.append("| %s/%s | %s | %s | %s | %s |" % (key[1], key[2], cells[0], cells[1], fmt_iso_z(newest["time"]),
+                                                       v[0] if v else "never"))
+    print("\n".join(rows))
+
+
+# --------------------------------------------------------------------------------------------
 # Writers
 # --------------------------------------------------------------------------------------------
 
@@ -1165,6 +2032,11 @@ def generate(out_dir, expected_file):
         nodes.append(e)
     dump(os.path.join(pve, "cluster", "status.json"), status)
     dump(os.path.join(pve, "nodes.json"), nodes)
+    # GET /nodes/{node}/time: the nodes run in UTC (schedules, task times and next-run line up).
+    for name, n in NODES.items():
+        if n["online"]:
+            dump(os.path.join(pve, "nodes", name, "time.json"),
+                 {"timezone": "UTC", "time": NOW, "localtime": NOW})
 
     # storages
     storage_list = []
@@ -1331,6 +2203,7 @@ def generate(out_dir, expected_file):
             "guest status depends on how that value is read.",
         ],
     }
+    expected["pbs"] = generate_pbs(out_dir)
     os.makedirs(os.path.dirname(expected_file), exist_ok=True)
     dump(expected_file, expected)
 
@@ -1357,6 +2230,8 @@ def main():
     if args.doc_tables:
         check_expected()
         doc_tables()
+        print()
+        pbs_doc_table()
         return 0
     if args.check:
         tmp = tempfile.mkdtemp()
@@ -1379,8 +2254,11 @@ def main():
             return 0
         finally:
             shutil.rmtree(tmp)
-    if os.path.isdir(os.path.join(SCENARIO_DIR, "pve")):
-        shutil.rmtree(os.path.join(SCENARIO_DIR, "pve"))
+    check_expected()
+    check_prune()
+    for sub in ("pve", "pbs"):
+        if os.path.isdir(os.path.join(SCENARIO_DIR, sub)):
+            shutil.rmtree(os.path.join(SCENARIO_DIR, sub))
     generate(SCENARIO_DIR, EXPECTED_FILE)
     print("wrote", os.path.relpath(SCENARIO_DIR, ROOT), "and", os.path.relpath(EXPECTED_FILE, ROOT))
     return 0

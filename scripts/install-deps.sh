@@ -12,7 +12,7 @@ packages=(
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev poppler-utils qpdf openssl
   # run time: fonts for the PDF, time zones
-  fonts-dejavu-core tzdata
+  fonts-dejavu-core fonts-wqy-microhei fonts-symbola tzdata
 )
 
 missing=()

@@ -18,3 +18,16 @@ for preset in release asan-ubsan; do
   echo "== test ($preset)"
   ctest --preset "$preset" -j "$jobs"
 done
+
+# Deployment: the container image (Dockerfile, built with buildah) and the Debian package, each
+# running the demo; both need root (buildah, debootstrap, chroot). SKIP_DEPLOY_TESTS=1 skips them.
+if [ "${SKIP_DEPLOY_TESTS:-0}" = 1 ]; then
+  echo "== deployment tests skipped (SKIP_DEPLOY_TESTS=1)"
+elif [ "$(id -u)" -ne 0 ]; then
+  echo "== deployment tests skipped (they need root)"
+else
+  echo "== deployment: container image"
+  bash scripts/test-container.sh
+  echo "== deployment: Debian package"
+  bash scripts/test-deb.sh
+fi

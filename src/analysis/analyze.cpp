@@ -2,9 +2,14 @@
 
 #include "analysis/anomalies.hpp"
 #include "analysis/coverage.hpp"
+#include "analysis/freshness.hpp"
 #include "analysis/indexes.hpp"
 #include "analysis/job_inclusion.hpp"
+#include "analysis/pbs_context.hpp"
+#include "analysis/pbs_storage_checks.hpp"
+#include "analysis/retention_guest.hpp"
 #include "analysis/retention_policies.hpp"
+#include "analysis/retention_simulation.hpp"
 #include "analysis/summary.hpp"
 
 #include <algorithm>
@@ -17,7 +22,7 @@ model::ReportData analyze(const model::Inventory& inventory, const AnalysisOptio
     report.tool_version = options.tool_version;
     report.cluster = inventory.cluster;
     report.collection_issues = inventory.issues;
-    report.pbs_storages = pbs_storages(inventory.storages);
+    report.pbs_storages = pbs_storages(inventory);
 
     const auto guest_index = make_guest_index(inventory.guests, inventory.guests_collected);
     const auto pool_index = make_pool_index(inventory.pools, inventory.pools_collected);
@@ -29,6 +34,8 @@ model::ReportData analyze(const model::Inventory& inventory, const AnalysisOptio
     } else {
         report.retention_policies = pve_retention_policies({}, inventory.storages);
     }
+    auto pbs_policies = pbs_retention_policies(inventory);
+    report.retention_policies.insert(report.retention_policies.end(), pbs_policies.begin(), pbs_policies.end());
 
     const auto jobs_issue = job_list_issue(inventory.issues);
     report.guests.reserve(inventory.guests.size());
@@ -47,6 +54,23 @@ model::ReportData analyze(const model::Inventory& inventory, const AnalysisOptio
         [](const model::GuestReport& a, const model::GuestReport& b) { return a.guest.vmid < b.guest.vmid; });
 
     report.anomalies = find_anomalies(inventory, jobs, report.guests);
+
+    // PBS: retention, last backup and freshness per guest; orphan groups; storage findings.
+    const PbsContext context(inventory, jobs, options.now);
+    RetentionSimulator simulator(options.now);
+    FreshnessEvaluator freshness(context, {options.stale_grace_hours, options.verify_max_age_days});
+    std::vector<model::Anomaly> pbs_anomalies;
+    for (auto& guest_report : report.guests) {
+        const auto storages = guest_storages(context, guest_report);
+        guest_report.retention = guest_retention(context, simulator, guest_report, storages, pbs_anomalies);
+        guest_report.last_backup = last_backup(context, guest_report.guest, storages);
+        guest_report.freshness = freshness.evaluate(guest_report, storages, pbs_anomalies);
+    }
+    report.pbs_orphan_groups = pbs_orphan_groups(context);
+    auto storage_anomalies = pbs_storage_anomalies(context, report.pbs_orphan_groups);
+    report.anomalies.insert(report.anomalies.end(), pbs_anomalies.begin(), pbs_anomalies.end());
+    report.anomalies.insert(report.anomalies.end(), storage_anomalies.begin(), storage_anomalies.end());
+    sort_anomalies(report.anomalies);
     report.summary = summarize(report);
     return report;
 }

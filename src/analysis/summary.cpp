@@ -1,5 +1,6 @@
 #include "analysis/summary.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace pvr::analysis {
@@ -44,6 +45,29 @@ std::vector<model::PbsStorageReport> pbs_storages(const std::vector<model::Stora
     for (const auto& storage : storages) {
         if (storage.is_pbs()) {
             out.push_back({storage, std::nullopt});
+        }
+    }
+    return out;
+}
+
+std::vector<model::PbsStorageReport> pbs_storages(const model::Inventory& inventory) {
+    auto out = pbs_storages(inventory.storages);
+    if (!inventory.pbs_configured) {
+        return out;
+    }
+    for (auto& report : out) {
+        if (!report.storage.pbs) {
+            continue;
+        }
+        for (const auto& server : inventory.pbs_servers) {
+            if (std::find(server.storages.begin(), server.storages.end(), report.storage.id) == server.storages.end()) {
+                continue;
+            }
+            const auto datastore = server.datastores.find(report.storage.pbs->datastore);
+            if (datastore != server.datastores.end()) {
+                report.usage = datastore->second.usage;
+            }
+            break;
         }
     }
     return out;

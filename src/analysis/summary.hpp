@@ -1,6 +1,7 @@
 #pragma once
 // The summary block (contract: summary) and the PBS storage list.
 
+#include "model/inventory.hpp"
 #include "model/report_data.hpp"
 
 #include <vector>
@@ -15,5 +16,9 @@ namespace pvr::analysis {
 
 /// Every storage of type "pbs", in collected order (usage unknown until PBS is read).
 [[nodiscard]] std::vector<model::PbsStorageReport> pbs_storages(const std::vector<model::Storage>& storages);
+
+/// Every storage of type "pbs" with `usage` from its PBS server's datastore when collected (PBS
+/// configured, the server serving the storage known and the datastore's usage read), else null.
+[[nodiscard]] std::vector<model::PbsStorageReport> pbs_storages(const model::Inventory& inventory);
 
 } // namespace pvr::analysis

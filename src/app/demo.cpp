@@ -10,6 +10,9 @@
 namespace pvr::app {
 namespace {
 
+constexpr const char* k_pve_token = "demo@pve!report";
+constexpr const char* k_pbs_token = "demo@pbs!report";
+
 std::string random_secret() {
     std::random_device rd;
     std::uniform_int_distribution<unsigned> hex(0, 15);
@@ -25,7 +28,7 @@ std::string random_secret() {
 
 } // namespace
 
-DemoCluster::DemoCluster() : m_token_id("demo@pve!report"), m_token_secret(random_secret()) {
+DemoCluster::DemoCluster() : m_pve_secret(random_secret()), m_pbs_secret(random_secret()) {
     auto scenario = emulator::Scenario::from_files(demo_scenario_files());
     if (const auto meta = scenario.file("scenario.json")) {
         const auto json = nlohmann::json::parse(*meta, nullptr, false);
@@ -38,19 +41,37 @@ DemoCluster::DemoCluster() : m_token_id("demo@pve!report"), m_token_secret(rando
     if (m_now == 0) {
         throw Error(ErrorKind::internal, "the embedded demo scenario has no valid \"now\" in scenario.json");
     }
-    emulator::EmulatorOptions options;
-    options.tokens.push_back({m_token_id, m_token_secret});
-    m_emulator = std::make_unique<emulator::Emulator>(std::move(scenario), std::move(options));
-    m_emulator->start();
+    const auto servers = emulator::pbs_servers_of(scenario);
+    if (const auto storages = scenario.file("pve/storage.json")) {
+        const auto json = nlohmann::json::parse(*storages, nullptr, false);
+        for (const auto& s : json.is_array() ? json : nlohmann::json::array()) {
+            if (s.value("type", "") == "pbs" && s.contains("storage") && s.contains("server")) {
+                m_pbs_storages.emplace_back(s["storage"].get<std::string>(), s["server"].get<std::string>());
+            }
+        }
+    }
+    m_cluster = std::make_unique<emulator::ScenarioCluster>(std::move(scenario),
+                                                            std::vector<emulator::Token>{{k_pve_token, m_pve_secret}},
+                                                            std::vector<emulator::Token>{{k_pbs_token, m_pbs_secret}});
 }
 
 http::ClientOptions DemoCluster::client_options() const {
     http::ClientOptions options;
-    options.base_url = m_emulator->base_url() + "/api2/json";
-    options.auth_header = fmt::format("PVEAPIToken={}={}", m_token_id, m_token_secret);
-    options.ca_pem = m_emulator->certificate_pem();
-    options.redactor.add_secret(m_token_secret);
+    options.base_url = m_cluster->pve().base_url() + "/api2/json";
+    options.auth_header = fmt::format("PVEAPIToken={}={}", k_pve_token, m_pve_secret);
+    options.ca_pem = m_cluster->pve().certificate_pem();
+    options.redactor.add_secret(m_pve_secret);
     return options;
+}
+
+void DemoCluster::configure_pbs(config::Config& config) const {
+    config.pbs_token_id = k_pbs_token;
+    config.pbs_token_secret = m_pbs_secret;
+    for (const auto& [storage, server] : m_pbs_storages) {
+        if (const auto url = m_cluster->pbs_url(server)) {
+            config.pbs_overrides[config::normalize_storage_key(storage)].url = *url;
+        }
+    }
 }
 
 } // namespace pvr::app

@@ -16,21 +16,38 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
 
 } // namespace
 
-model::ReportData build_report(http::Client& pve, const Clock& clock, PipelineStats& stats) {
+model::ReportData build_report(http::Client& pve, const config::Config& config,
+                               const collect::PbsClientFactory& pbs_factory, const Clock& clock, PipelineStats& stats) {
     const auto t0 = std::chrono::steady_clock::now();
     collect::PveCollectorOptions options;
     options.clock = clock;
-    const model::Inventory inventory = collect::collect_pve(pve, options);
+    model::Inventory inventory = collect::collect_pve(pve, options);
     stats.collect_seconds = seconds_since(t0);
     stats.requests = pve.request_count();
     spdlog::info("collected {} guests, {} jobs, {} storages from PVE in {:.2f} s ({} requests, {} collection issues)",
                  inventory.guests.size(), inventory.jobs ? inventory.jobs->size() : 0, inventory.storages.size(),
                  stats.collect_seconds, stats.requests, inventory.issues.size());
 
+    const auto tp = std::chrono::steady_clock::now();
+    if (config.pbs_configured()) {
+        collect::collect_pbs(inventory, config, pbs_factory, {});
+        stats.pbs_seconds = seconds_since(tp);
+        std::size_t snapshots = 0;
+        for (const auto& [storage, content] : inventory.pbs_content) {
+            snapshots += content.snapshots.size();
+        }
+        spdlog::info("collected {} snapshots from {} PBS server(s) in {:.2f} s", snapshots,
+                     inventory.pbs_servers.size(), stats.pbs_seconds);
+    } else {
+        spdlog::info("PBS collection not configured (PBS_TOKEN_ID): last backups and retention are not reported");
+    }
+
     const auto t1 = std::chrono::steady_clock::now();
     analysis::AnalysisOptions analysis_options;
     analysis_options.now = clock();
     analysis_options.tool_version = PVR_VERSION;
+    analysis_options.stale_grace_hours = config.stale_grace.count();
+    analysis_options.verify_max_age_days = config.verify_max_age.count();
     model::ReportData data = analysis::analyze(inventory, analysis_options);
     stats.analyze_seconds = seconds_since(t1);
     spdlog::info("coverage: {} scheduled, {} not backed up, {} undetermined of {} guests ({:.1f} %); {} anomalies",

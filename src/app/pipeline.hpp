@@ -1,6 +1,8 @@
 #pragma once
-// configuration -> HTTP client -> collectors -> analysis -> ReportData.
+// configuration -> HTTP clients -> collectors (PVE, then PBS) -> analysis -> ReportData.
 
+#include "collect/pbs_collector.hpp"
+#include "config/config.hpp"
 #include "core/time.hpp"
 #include "http/client.hpp"
 #include "model/report_data.hpp"
@@ -10,10 +12,13 @@ namespace pvr::app {
 struct PipelineStats {
     std::size_t requests = 0;
     double collect_seconds = 0;
+    double pbs_seconds = 0;
     double analyze_seconds = 0;
 };
 
-/// Throws pvr::Error for blocking failures only (see collect_pve).
-[[nodiscard]] model::ReportData build_report(http::Client& pve, const Clock& clock, PipelineStats& stats);
+/// Throws pvr::Error for blocking failures only (see collect_pve); PBS problems never block.
+[[nodiscard]] model::ReportData build_report(http::Client& pve, const config::Config& config,
+                                             const collect::PbsClientFactory& pbs_factory, const Clock& clock,
+                                             PipelineStats& stats);
 
 } // namespace pvr::app

@@ -142,7 +142,7 @@ void write_reports(const model::ReportData& data, const config::Config& cfg, con
 }
 
 int run(const Options& opts, const config::EnvMap& env) {
-    const config::Config cfg = config::load(env, config::Requirements{.pve = !opts.demo});
+    config::Config cfg = config::load(env, config::Requirements{.pve = !opts.demo});
     setup_logging(cfg.log_level);
     for (const auto& warning : cfg.warnings) {
         spdlog::warn("{}", warning);
@@ -164,6 +164,7 @@ int run(const Options& opts, const config::EnvMap& env) {
     if (opts.demo) {
         demo.emplace();
         client_options = demo->client_options();
+        demo->configure_pbs(cfg);
         if (opts.now.empty()) {
             clock = [now = demo->now()] { return now; };
         }
@@ -189,7 +190,7 @@ int run(const Options& opts, const config::EnvMap& env) {
 
     const auto start = std::chrono::steady_clock::now();
     PipelineStats stats;
-    const model::ReportData data = build_report(*client, clock, stats);
+    const model::ReportData data = build_report(*client, cfg, collect::make_pbs_client_factory(cfg), clock, stats);
     if (opts.dump_report_data) {
         std::cout << report::to_json(data) << std::flush;
     } else {

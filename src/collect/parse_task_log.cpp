@@ -63,7 +63,10 @@ std::vector<LogGuestResult> parse_vzdump_log(const std::vector<std::string>& lin
     std::vector<LogGuestResult> results;
     std::map<std::int64_t, std::size_t> index; // vmid -> position in results
     std::vector<std::int64_t> started;
-    std::optional<std::size_t> continuing; // the failure whose reason may continue
+    // The failure whose reason may continue (k_none: none). Not std::optional: GCC 12 -O2 reports a
+    // false -Wmaybe-uninitialized on it.
+    constexpr std::size_t k_none = static_cast<std::size_t>(-1);
+    std::size_t continuing = k_none;
 
     const auto result_for = [&](std::int64_t vmid) -> LogGuestResult& {
         const auto [it, inserted] = index.emplace(vmid, results.size());
@@ -81,7 +84,7 @@ std::vector<LogGuestResult> parse_vzdump_log(const std::vector<std::string>& lin
         std::string_view rest;
         if (const auto vmid = vmid_after(line, "INFO: Starting Backup of VM ", rest)) {
             started.push_back(*vmid);
-            continuing.reset();
+            continuing = k_none;
             continue;
         }
         if (const auto vmid = vmid_after(line, "INFO: Finished Backup of VM ", rest);
@@ -89,7 +92,7 @@ std::vector<LogGuestResult> parse_vzdump_log(const std::vector<std::string>& lin
             LogGuestResult& result = result_for(*vmid);
             result.outcome = model::BackupOutcome::ok;
             result.error.reset();
-            continuing.reset();
+            continuing = k_none;
             continue;
         }
         if (const auto vmid = vmid_after(line, "ERROR: Backup of VM ", rest);
@@ -100,16 +103,16 @@ std::vector<LogGuestResult> parse_vzdump_log(const std::vector<std::string>& lin
             continuing = index[*vmid];
             continue;
         }
-        if (line.substr(0, 7) == "ERROR: " && continuing && line.substr(0, 18) != "ERROR: Backup job " &&
+        if (line.substr(0, 7) == "ERROR: " && continuing != k_none && line.substr(0, 18) != "ERROR: Backup job " &&
             line.substr(0, 20) != "ERROR: Backup of VM ") {
-            auto& error = results[*continuing].error;
+            auto& error = results[continuing].error;
             const std::string more = trim(line.substr(7));
             if (!more.empty()) {
                 *error += error->empty() ? more : " " + more;
             }
             continue;
         }
-        continuing.reset();
+        continuing = k_none;
     }
 
     for (const auto vmid : started) {

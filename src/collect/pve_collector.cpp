@@ -13,6 +13,7 @@
 #include "collect/parse_task_log.hpp"
 #include "collect/parse_tasks.hpp"
 #include "collect/parse_version.hpp"
+#include "collect/pbs_parse.hpp"
 #include "collect/url_encode.hpp"
 #include "collect/worker_pool.hpp"
 #include "core/strings.hpp"
@@ -108,6 +109,7 @@ private:
     void read_first_task_page(NodeState& node);
     void walk_task_history(NodeState& node);
     void read_guest_config(model::Guest& guest, NodeState& node);
+    void read_time_zone(const std::string& node);
     void merge_task_results();
     void timed(const char* phase, const std::function<void()>& body);
 
@@ -646,6 +648,23 @@ void PveCollection::read_guest_config(model::Guest& guest, NodeState& node) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// time zone (backup schedules run in the nodes' local time)
+
+void PveCollection::read_time_zone(const std::string& node) {
+    const Call call{"/nodes/" + node + "/time",  {}, "node/" + node,
+                    "time zone of node " + node, "", IssueSeverity::warning};
+    const std::string endpoint = "GET " + call.path;
+    auto zone = fetch_parsed<std::optional<std::string>>(
+        call, [&](std::string_view body, auto&) { return parse_time_zone(body, endpoint); });
+    if (zone && *zone) {
+        m_inventory.pve_time_zone = std::move(*zone);
+    } else if (zone) {
+        add_issue(IssueSeverity::warning, call.source, call.path,
+                  "time zone of node " + node + ": no 'timezone' in the answer");
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
 
 model::Inventory PveCollection::run() {
     const auto start = std::chrono::steady_clock::now();
@@ -673,6 +692,9 @@ model::Inventory PveCollection::run() {
         }
         for (auto& [name, node] : m_callable) {
             tasks.emplace_back([this, &node = *node] { read_first_task_page(node); });
+        }
+        if (!m_callable.empty()) {
+            tasks.emplace_back([this, node = m_callable.begin()->first] { read_time_zone(node); });
         }
         run_parallel(tasks, m_parallelism);
     });

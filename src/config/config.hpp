@@ -19,6 +19,17 @@ using EnvMap = std::map<std::string, std::string, std::less<>>;
 [[nodiscard]] EnvMap env_from(char** envp);
 
 enum class LogLevel { trace, debug, info, warn, error };
+enum class LogFormat { text, json };
+
+/// Per-storage PBS settings (PBS_<S>_URL, PBS_<S>_TOKEN_ID, PBS_<S>_TOKEN_SECRET[_FILE],
+/// PBS_<S>_FINGERPRINT), S = normalize_storage_key(storage id). Unset fields fall back to the
+/// storage's own settings (server/port, fingerprint) and to the global PBS token.
+struct PbsOverride {
+    std::optional<std::string> url;          // normalized "https://host:port" (port 8007 by default)
+    std::optional<std::string> token_id;     // user@realm!tokenname; set together with token_secret
+    std::optional<std::string> token_secret; // never logged
+    std::optional<std::string> fingerprint;  // normalized "AB:CD:..." (32 upper-case hex bytes)
+};
 
 struct Config {
     // PVE API
@@ -28,18 +39,49 @@ struct Config {
     bool pve_verify_tls = true;
     std::optional<std::filesystem::path> pve_ca_bundle;
     std::chrono::seconds pve_timeout{30};
+    // Proxmox Backup Servers behind the PBS storages (optional: collected when a token is set)
+    std::string pbs_token_id;     // user@realm!name; "" = no global PBS token
+    std::string pbs_token_secret; // never logged
+    bool pbs_verify_tls = true;   // a storage's pinned fingerprint is enforced regardless
+    std::optional<std::filesystem::path> pbs_ca_bundle;
+    std::chrono::seconds pbs_timeout{60};
+    /// By normalized storage key ("PBS_MAIN" for storage "pbs-main").
+    std::map<std::string, PbsOverride> pbs_overrides;
     // Output and presentation
     std::filesystem::path output_dir = "reports";
     LogLevel log_level = LogLevel::info;
+    LogFormat log_format = LogFormat::text;
     std::string report_lang = "en"; // "en" | "fr"
+    // Analysis thresholds
+    /// A guest is overdue when no successful backup exists since its schedule's previous
+    /// occurrence plus this grace.
+    std::chrono::hours stale_grace{6};
+    /// "Not verified for N days" threshold for PBS snapshots.
+    std::chrono::days verify_max_age{30};
     // Non-fatal remarks for the log (e.g. TLS verification disabled, a probable typo); never secrets.
     std::vector<std::string> warnings;
+
+    /// True when PBS collection is possible: the global PBS token, or any per-storage token, is set.
+    [[nodiscard]] bool pbs_configured() const;
+    /// The override for a PVE storage id, nullptr if none.
+    [[nodiscard]] const PbsOverride* pbs_override(std::string_view storage_id) const;
 };
 
 [[nodiscard]] const char* to_string(LogLevel level) noexcept;
+[[nodiscard]] const char* to_string(LogFormat format) noexcept;
 
 /// The PVE Authorization header value: "PVEAPIToken=<token id>=<secret>" (never log it).
 [[nodiscard]] std::string pve_authorization(const Config& config);
+
+/// The PBS Authorization header value: "PBSAPIToken=<token id>:<secret>" (never log it).
+[[nodiscard]] std::string pbs_authorization(std::string_view token_id, std::string_view token_secret);
+
+/// The key of a storage in the per-storage PBS variables: upper case, every character other than
+/// A-Z and 0-9 replaced by '_' ("pbs-main" -> "PBS_MAIN").
+[[nodiscard]] std::string normalize_storage_key(std::string_view storage_id);
+/// The name of a per-storage PBS variable: pbs_override_variable("pbs-main", "TOKEN_ID") ->
+/// "PBS_PBS_MAIN_TOKEN_ID". `what` is one of URL, TOKEN_ID, TOKEN_SECRET, FINGERPRINT.
+[[nodiscard]] std::string pbs_override_variable(std::string_view storage_id, std::string_view what);
 
 /// What the chosen command needs; variables not needed are still validated when set.
 struct Requirements {

@@ -1,4 +1,6 @@
 #include "config/config.hpp"
+#include "config/pbs_overrides.hpp"
+#include "config/resolve.hpp"
 #include "config/variable_table.hpp"
 
 #include "core/redact.hpp"
@@ -13,73 +15,10 @@ namespace pvr::config {
 namespace {
 
 using detail::ApplyContext;
-using detail::file_suffix;
 using detail::Need;
+using detail::Raw;
 using detail::variable_table;
 using detail::VariableSpec;
-
-std::optional<std::string> lookup(const EnvMap& env, std::string_view name) {
-    const auto it = env.find(name);
-    if (it == env.end() || it->second.empty()) {
-        return std::nullopt; // set to "" counts as unset (docker-compose `VAR=`)
-    }
-    return it->second;
-}
-
-std::string unreadable(const std::filesystem::path& path) {
-    std::error_code ec;
-    const bool exists = std::filesystem::exists(path, ec);
-    return "cannot read '" + path.string() + "'" + (exists ? " (not a readable file)" : " (no such file)");
-}
-
-void strip_one_newline(std::string& s) {
-    if (!s.empty() && s.back() == '\n') {
-        s.pop_back();
-        if (!s.empty() && s.back() == '\r') {
-            s.pop_back();
-        }
-    }
-}
-
-struct Raw {
-    std::optional<std::string> value;
-    std::string source; // the variable the value came from (NAME or NAME_FILE)
-    bool failed = false;
-};
-
-/// The value of one variable, following `<NAME>_FILE` for secrets.
-Raw resolve(const VariableSpec& spec, const EnvMap& env, const FileReader& read_file, Redactor& redactor,
-            std::vector<std::string>& problems) {
-    Raw raw{lookup(env, spec.name), spec.name};
-    if (!spec.secret) {
-        return raw;
-    }
-    if (raw.value) {
-        redactor.add_secret(*raw.value);
-    }
-    const std::string file_name = spec.name + std::string(file_suffix);
-    const auto file_value = lookup(env, file_name);
-    if (!file_value) {
-        return raw;
-    }
-    if (raw.value) {
-        problems.push_back(std::string(spec.name) + ": set either " + spec.name + " or " + file_name + ", not both");
-        return {std::nullopt, spec.name, true};
-    }
-    const std::filesystem::path path(trim(*file_value));
-    auto content = read_file(path);
-    if (!content) {
-        problems.push_back(file_name + ": " + unreadable(path));
-        return {std::nullopt, file_name, true};
-    }
-    strip_one_newline(*content);
-    redactor.add_secret(*content);
-    if (content->empty()) {
-        problems.push_back(file_name + ": '" + path.string() + "' is empty");
-        return {std::nullopt, file_name, true};
-    }
-    return {std::move(content), file_name, false};
-}
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
     std::vector<std::size_t> row(b.size() + 1);
@@ -109,16 +48,22 @@ std::string to_upper(std::string_view s) {
 void warn_unknown(const EnvMap& env, std::vector<std::string>& warnings) {
     std::set<std::string, std::less<>> known;
     for (const auto& doc : documented_variables()) {
-        known.insert(doc.name);
+        if (doc.name.find('<') == std::string::npos) { // not the PBS_<STORAGE>_... templates
+            known.insert(doc.name);
+        }
     }
     for (const auto& [name, value] : env) {
-        if (known.count(name) != 0) {
+        if (known.count(name) != 0 || detail::is_pbs_override_name(name)) {
             continue;
         }
         const std::string upper = to_upper(name);
         std::string best;
         std::size_t best_distance = 3;
+        const bool pbs_prefixed = upper.rfind("PBS_", 0) == 0;
         for (const auto& candidate : known) {
+            if (pbs_prefixed && candidate.rfind("PBS_", 0) != 0) {
+                continue; // PBS_URL is no typo of PVE_URL
+            }
             const std::size_t d = edit_distance(upper, candidate);
             if (d < best_distance) {
                 best_distance = d;
@@ -126,8 +71,8 @@ void warn_unknown(const EnvMap& env, std::vector<std::string>& warnings) {
             }
         }
         const bool pve_prefixed = upper.rfind("PVE_", 0) == 0;
-        if (upper.rfind("PBS_", 0) == 0) {
-            continue; // PBS variables belong to their own table rows once supported
+        if (pbs_prefixed && best.empty()) {
+            continue; // e.g. proxmox-backup-client's own PBS_REPOSITORY, PBS_PASSWORD
         }
         if (!best.empty() && (pve_prefixed || name.size() >= 6)) {
             warnings.push_back(name + ": unknown variable, ignored (did you mean " + best + "?)");
@@ -146,7 +91,7 @@ Config load(const EnvMap& env, const Requirements& requirements, const FileReade
     ApplyContext context{read_file, config.warnings};
 
     for (const auto& spec : variable_table()) {
-        const Raw raw = resolve(spec, env, read_file, redactor, problems);
+        const Raw raw = detail::resolve(spec.name, spec.secret, env, read_file, redactor, problems);
         if (raw.failed) {
             continue;
         }
@@ -172,6 +117,8 @@ Config load(const EnvMap& env, const Requirements& requirements, const FileReade
             config.warnings.emplace_back("PVE_CA_BUNDLE: ignored because PVE_VERIFY_TLS=false");
         }
     }
+    detail::load_pbs_overrides(env, config, context, redactor, problems);
+    detail::check_pbs_settings(env, config, problems);
     warn_unknown(env, config.warnings);
 
     for (auto& text : problems) {

@@ -1,5 +1,7 @@
 #include "config/variable_table.hpp"
 
+#include "config/validators.hpp"
+
 #include "core/strings.hpp"
 
 #include <algorithm>
@@ -7,25 +9,6 @@
 
 namespace pvr::config::detail {
 namespace {
-
-std::string single_quoted(std::string_view text) { return "'" + std::string(text) + "'"; }
-
-bool valid_name_part(std::string_view s) {
-    // PVE's realm and token-name format: a letter, then letters, digits, '.', '-', '_' (2+ chars).
-    if (s.size() < 2 || std::isalpha(static_cast<unsigned char>(s.front())) == 0) {
-        return false;
-    }
-    return std::all_of(s.begin(), s.end(), [](char c) {
-        return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '.' || c == '-' || c == '_';
-    });
-}
-
-bool valid_user(std::string_view s) {
-    return !s.empty() && std::none_of(s.begin(), s.end(), [](char c) {
-        return std::isspace(static_cast<unsigned char>(c)) != 0 || std::iscntrl(static_cast<unsigned char>(c)) != 0 ||
-               c == ':' || c == '/';
-    });
-}
 
 std::optional<std::string> apply_pve_url(std::string_view value, Config& config, ApplyContext& /*context*/) {
     std::string problem;
@@ -38,63 +21,92 @@ std::optional<std::string> apply_pve_url(std::string_view value, Config& config,
 }
 
 std::optional<std::string> apply_token_id(std::string_view value, Config& config, ApplyContext& /*context*/) {
-    const std::string text = trim(value);
-    if (text.find('=') != std::string::npos) {
-        // Probably "id=secret" pasted whole: never echo it.
-        return std::string("expected user@realm!tokenname without the secret (the value contains '='; "
-                           "put the secret in PVE_TOKEN_SECRET)");
-    }
-    const auto bang = text.rfind('!');
-    const auto at = bang == std::string::npos ? std::string::npos : text.rfind('@', bang);
-    const bool ok = bang != std::string::npos && at != std::string::npos && valid_user(text.substr(0, at)) &&
-                    valid_name_part(text.substr(at + 1, bang - at - 1)) && valid_name_part(text.substr(bang + 1));
-    if (!ok) {
-        return "expected user@realm!tokenname (e.g. report@pve!coverage), got " + single_quoted(text);
-    }
-    config.pve_token_id = text;
-    return std::nullopt;
+    return check_token_id(value, "PVE_TOKEN_SECRET", config.pve_token_id);
 }
 
 std::optional<std::string> apply_token_secret(std::string_view value, Config& config, ApplyContext& /*context*/) {
-    if (std::any_of(value.begin(), value.end(), [](char c) {
-            return std::isspace(static_cast<unsigned char>(c)) != 0 || std::iscntrl(static_cast<unsigned char>(c)) != 0;
-        })) {
-        return std::string("contains white space or control characters (a stray space or newline?)");
+    if (auto problem = check_secret(value)) {
+        return problem;
     }
     config.pve_token_secret = std::string(value);
     return std::nullopt;
 }
 
 std::optional<std::string> apply_verify_tls(std::string_view value, Config& config, ApplyContext& /*context*/) {
-    const auto flag = parse_bool(value);
-    if (!flag) {
-        return "expected a boolean (1/0, true/false, yes/no, on/off), got " + single_quoted(trim(value));
-    }
-    config.pve_verify_tls = *flag;
-    return std::nullopt;
+    return check_bool(value, config.pve_verify_tls);
 }
 
 std::optional<std::string> apply_ca_bundle(std::string_view value, Config& config, ApplyContext& context) {
-    const std::filesystem::path path(trim(value));
-    const auto content = context.read_file(path);
-    if (!content) {
-        std::error_code ec;
-        const bool exists = std::filesystem::exists(path, ec);
-        return "cannot read " + single_quoted(path.string()) + (exists ? " (not a readable file)" : " (no such file)");
-    }
-    if (content->find("-----BEGIN CERTIFICATE-----") == std::string::npos) {
-        return single_quoted(path.string()) + " contains no PEM certificate (-----BEGIN CERTIFICATE-----)";
+    std::filesystem::path path;
+    if (auto problem = check_ca_bundle(value, context, path)) {
+        return problem;
     }
     config.pve_ca_bundle = path;
     return std::nullopt;
 }
 
 std::optional<std::string> apply_timeout(std::string_view value, Config& config, ApplyContext& /*context*/) {
-    const auto seconds = parse_int(value);
-    if (!seconds || *seconds < 1 || *seconds > 3600) {
-        return "expected a whole number of seconds between 1 and 3600, got " + single_quoted(trim(value));
+    std::int64_t seconds = 0;
+    if (auto problem = check_int(value, 1, 3600, "seconds", seconds)) {
+        return problem;
     }
-    config.pve_timeout = std::chrono::seconds(*seconds);
+    config.pve_timeout = std::chrono::seconds(seconds);
+    return std::nullopt;
+}
+
+// --- Proxmox Backup Server ----------------------------------------------------------------------
+
+std::optional<std::string> apply_pbs_token_id(std::string_view value, Config& config, ApplyContext& /*context*/) {
+    return check_token_id(value, "PBS_TOKEN_SECRET", config.pbs_token_id);
+}
+
+std::optional<std::string> apply_pbs_token_secret(std::string_view value, Config& config, ApplyContext& /*context*/) {
+    if (auto problem = check_secret(value)) {
+        return problem;
+    }
+    config.pbs_token_secret = std::string(value);
+    return std::nullopt;
+}
+
+std::optional<std::string> apply_pbs_ca_bundle(std::string_view value, Config& config, ApplyContext& context) {
+    std::filesystem::path path;
+    if (auto problem = check_ca_bundle(value, context, path)) {
+        return problem;
+    }
+    config.pbs_ca_bundle = path;
+    return std::nullopt;
+}
+
+std::optional<std::string> apply_pbs_verify_tls(std::string_view value, Config& config, ApplyContext& /*context*/) {
+    return check_bool(value, config.pbs_verify_tls);
+}
+
+std::optional<std::string> apply_pbs_timeout(std::string_view value, Config& config, ApplyContext& /*context*/) {
+    std::int64_t seconds = 0;
+    if (auto problem = check_int(value, 1, 3600, "seconds", seconds)) {
+        return problem;
+    }
+    config.pbs_timeout = std::chrono::seconds(seconds);
+    return std::nullopt;
+}
+
+// --- analysis -----------------------------------------------------------------------------------
+
+std::optional<std::string> apply_stale_grace(std::string_view value, Config& config, ApplyContext& /*context*/) {
+    std::int64_t hours = 0;
+    if (auto problem = check_int(value, 0, 8760, "hours", hours)) {
+        return problem;
+    }
+    config.stale_grace = std::chrono::hours(hours);
+    return std::nullopt;
+}
+
+std::optional<std::string> apply_verify_max_age(std::string_view value, Config& config, ApplyContext& /*context*/) {
+    std::int64_t days = 0;
+    if (auto problem = check_int(value, 1, 3650, "days", days)) {
+        return problem;
+    }
+    config.verify_max_age = std::chrono::days(days);
     return std::nullopt;
 }
 
@@ -117,6 +129,18 @@ std::optional<std::string> apply_log_level(std::string_view value, Config& confi
         config.log_level = LogLevel::error;
     } else {
         return "expected one of trace, debug, info, warn, error, got " + single_quoted(trim(value));
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string> apply_log_format(std::string_view value, Config& config, ApplyContext& /*context*/) {
+    const std::string text = to_lower(trim(value));
+    if (text == "text") {
+        config.log_format = LogFormat::text;
+    } else if (text == "json") {
+        config.log_format = LogFormat::json;
+    } else {
+        return "expected text or json, got " + single_quoted(trim(value));
     }
     return std::nullopt;
 }
@@ -145,10 +169,33 @@ const std::vector<VariableSpec>& variable_table() {
         {"PVE_CA_BUNDLE", "", "PEM file with the CA (or certificate) to trust for the PVE API", false, Need::optional,
          apply_ca_bundle},
         {"PVE_TIMEOUT", "30", "timeout of one API request, in seconds (1..3600)", false, Need::optional, apply_timeout},
+        {"PBS_TOKEN_ID", "",
+         "API token id for the Proxmox Backup Servers of the PBS storages: user@realm!tokenname "
+         "(e.g. report@pbs!coverage); enables the PBS collection",
+         false, Need::optional, apply_pbs_token_id},
+        {"PBS_TOKEN_SECRET", "", "secret of PBS_TOKEN_ID; or PBS_TOKEN_SECRET_FILE", true, Need::optional,
+         apply_pbs_token_secret},
+        {"PBS_CA_BUNDLE", "",
+         "PEM file with the CA (or certificate) to trust for PBS servers whose storage has no fingerprint", false,
+         Need::optional, apply_pbs_ca_bundle},
+        {"PBS_VERIFY_TLS", "true",
+         "verify the PBS certificates (true/false); a storage's fingerprint is always enforced", false, Need::optional,
+         apply_pbs_verify_tls},
+        {"PBS_TIMEOUT", "60", "timeout of one PBS API request, in seconds (1..3600; snapshot listings are slow)", false,
+         Need::optional, apply_pbs_timeout},
         {"OUTPUT_DIR", "reports", "directory where the reports are written", false, Need::optional, apply_output_dir},
         {"LOG_LEVEL", "info", "log level on stderr: trace, debug, info, warn, error", false, Need::optional,
          apply_log_level},
+        {"LOG_FORMAT", "text", "format of the log lines on stderr: text or json", false, Need::optional,
+         apply_log_format},
         {"REPORT_LANG", "en", "language of the reports: en or fr", false, Need::optional, apply_report_lang},
+        {"STALE_GRACE_HOURS", "6",
+         "a guest is overdue when no successful backup exists since its job's previous scheduled run plus "
+         "this many hours (0..8760)",
+         false, Need::optional, apply_stale_grace},
+        {"VERIFY_MAX_AGE_DAYS", "30",
+         "a PBS snapshot not verified for this many days counts as not verified recently (1..3650)", false,
+         Need::optional, apply_verify_max_age},
     };
     return table;
 }
@@ -167,6 +214,11 @@ const std::vector<VariableDoc>& documented_variables() {
                                std::string("file containing ") + spec.name +
                                    " (e.g. a Docker secret); one trailing newline is ignored",
                                false});
+            }
+            if (std::string_view(spec.name) == "PBS_TIMEOUT") {
+                for (const auto& doc : detail::pbs_override_docs()) {
+                    out.push_back(doc);
+                }
             }
         }
         return out;
@@ -192,6 +244,12 @@ const char* to_string(LogLevel level) noexcept {
 
 std::string pve_authorization(const Config& config) {
     return "PVEAPIToken=" + config.pve_token_id + "=" + config.pve_token_secret;
+}
+
+const char* to_string(LogFormat format) noexcept { return format == LogFormat::json ? "json" : "text"; }
+
+std::string pbs_authorization(std::string_view token_id, std::string_view token_secret) {
+    return "PBSAPIToken=" + std::string(token_id) + ":" + std::string(token_secret);
 }
 
 } // namespace pvr::config

@@ -38,3 +38,10 @@ struct VariableSpec {
 inline constexpr std::string_view file_suffix = "_FILE";
 
 } // namespace pvr::config::detail
+
+namespace pvr::config::detail {
+
+/// The documentation rows of the per-storage PBS variables (PBS_<STORAGE>_URL, ...).
+[[nodiscard]] const std::vector<VariableDoc>& pbs_override_docs();
+
+} // namespace pvr::config::detail

@@ -101,23 +101,23 @@ struct PageBreak {};
 using Block = std::variant<Heading, Paragraph, KeyFigures, Verdict, Table, BarChart, ProportionChart, PageBreak>;
 
 struct Section {
-    std::string anchor;      // stable id, also the outline target
-    std::string title;       // level-1 heading text (renderers draw it; blocks need not repeat it)
-    bool landscape = false;  // wide tables: the PDF renderer uses landscape pages for this section
-    bool new_page = true;    // start on a new page
+    std::string anchor;     // stable id, also the outline target
+    std::string title;      // level-1 heading text (renderers draw it; blocks need not repeat it)
+    bool landscape = false; // wide tables: the PDF renderer uses landscape pages for this section
+    bool new_page = true;   // start on a new page
     std::vector<Block> blocks;
 };
 
 struct Metadata {
-    std::string title;       // "Backup report — pve-prod"
-    std::string subject;     // "Proxmox VE backup coverage and retention"
-    std::string author;      // "pve-backup-report 0.1.0"
+    std::string title;   // "Backup report — pve-prod"
+    std::string subject; // "Proxmox VE backup coverage and retention"
+    std::string author;  // "pve-backup-report 0.1.0"
     std::string keywords;
-    std::string lang;        // "en" | "fr"
-    std::int64_t created = 0; // epoch (PDF CreationDate, from the report's generated_at)
-    std::string header_left;  // running header: cluster
-    std::string header_right; // running header: report date
-    std::string footer_page_format; // "Page {page} of {pages}" / "Page {page} sur {pages}"
+    std::string lang;                // "en" | "fr"
+    std::int64_t created = 0;        // epoch (PDF CreationDate, from the report's generated_at)
+    std::string header_left;         // running header: cluster
+    std::string header_right;        // running header: report date
+    std::string footer_page_format;  // "Page {page} of {pages}" / "Page {page} sur {pages}"
     std::string contents_title = {}; // "Contents" / "Sommaire": title of a table of contents (added for HTML)
 };
 

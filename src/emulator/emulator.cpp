@@ -84,9 +84,15 @@ struct Emulator::Impl {
         if (options.tls.cert_pem.empty()) {
             options.tls = generate_self_signed();
         }
-        personality = make_pve_personality(scenario, options.tokens);
-        if (const auto faults_json = scenario.file("faults.json")) {
-            for (auto& fault : faults_from_json(*faults_json, "faults.json")) {
+        std::string faults_file = "faults.json";
+        if (options.personality == Personality::pbs) {
+            personality = make_pbs_personality(scenario, options.pbs_server, options.tokens);
+            faults_file = "pbs/" + options.pbs_server + "/faults.json";
+        } else {
+            personality = make_pve_personality(scenario, options.tokens);
+        }
+        if (const auto faults_json = scenario.file(faults_file)) {
+            for (auto& fault : faults_from_json(*faults_json, faults_file)) {
                 faults.add(std::move(fault));
             }
         }
@@ -147,7 +153,7 @@ struct Emulator::Impl {
             append_fault(entry.fault, "delay");
             sleep_for(fault.delay);
         }
-        if (auth != AuthCheck::ok) {
+        if (auth != AuthCheck::ok && personality->requires_auth(*api_path)) {
             sleep_for(options.auth_failure_delay);
             return personality->auth_failure(auth);
         }
@@ -222,8 +228,10 @@ int Emulator::start() {
     });
     server->set_keep_alive_max_count(100);
     server->set_keep_alive_timeout(5);
-    server->set_default_headers(
-        {{"Server", "pve-api-daemon/3.0"}, {"Cache-Control", "max-age=0"}, {"Pragma", "no-cache"}});
+    if (m_impl->options.personality == Personality::pve) {
+        server->set_default_headers(
+            {{"Server", "pve-api-daemon/3.0"}, {"Cache-Control", "max-age=0"}, {"Pragma", "no-cache"}});
+    }
     Impl* impl = m_impl.get();
     const auto handler = [impl](const httplib::Request& request, httplib::Response& response) {
         impl->handle(request, response);

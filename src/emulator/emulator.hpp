@@ -1,6 +1,7 @@
 #pragma once
 // pve-api-emulator: serves a scenario directory over HTTPS the way the PVE API does
-// (token check, GET only, filters, proxy errors for offline nodes, injected faults, request log).
+// (token check, GET only, filters, proxy errors for offline nodes, injected faults, request log),
+// or, with `Personality::pbs`, the way one Proxmox Backup Server's API does (`pbs/<server>/`).
 // Used by the integration tests, the standalone `pve-api-emulator` binary and `--demo`.
 
 #include "emulator/scenario.hpp"
@@ -8,6 +9,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -15,6 +17,9 @@
 #include <vector>
 
 namespace pvr::emulator {
+
+/// The API the emulator plays: PVE (`pve/`) or one PBS (`pbs/<server>/`).
+enum class Personality : std::uint8_t { pve, pbs };
 
 /// An injected fault. `path_glob` matches the API path without "/api2/json" and without the
 /// query (`*` matches any run of characters, also '/'): "/nodes/pve3/*", "/cluster/backup".
@@ -31,7 +36,8 @@ struct Fault {
 
 struct Token {
     std::string id;     // "user@realm!name"
-    std::string secret; // PVE: checked in "PVEAPIToken=<id>=<secret>" (or a space after the keyword)
+    std::string secret; // PVE: "PVEAPIToken=<id>=<secret>", PBS: "PBSAPIToken=<id>:<secret>" (or a space
+                        // after the keyword)
 };
 
 /// One line per request in the request log (JSON Lines): method, path, query, status,
@@ -47,13 +53,16 @@ struct RequestLogEntry {
 };
 
 struct EmulatorOptions {
+    Personality personality = Personality::pve;
+    /// PBS only: the `<server>` directory below `pbs/` to serve (e.g. "pbs1.example.lan").
+    std::string pbs_server;
     std::string bind_address = "127.0.0.1";
     int port = 0; // 0: any free port
     std::vector<Token> tokens;
     std::vector<Fault> faults;
     std::optional<std::filesystem::path> request_log; // also kept in memory (requests())
     TlsIdentity tls;                                  // empty: a fresh self-signed identity is generated
-    /// Real PVE delays every 401 by ~3 s; the emulator answers at once unless this is set.
+    /// Real PVE and PBS delay every 401 by ~3 s; the emulator answers at once unless this is set.
     std::chrono::milliseconds auth_failure_delay{0};
     std::size_t worker_threads = 8;
 };

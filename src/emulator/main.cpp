@@ -1,4 +1,5 @@
-// pve-api-emulator: serves a scenario directory over HTTPS like the PVE API (see docs/scenarios.md).
+// pve-api-emulator: serves a scenario directory over HTTPS like the PVE API, or with --pbs-server
+// like that Proxmox Backup Server's API (see docs/scenarios.md).
 // Prints exactly one line "PORT=<n>" once it accepts connections, serves until SIGINT/SIGTERM.
 
 #include "core/error.hpp"
@@ -61,8 +62,10 @@ void write_file(const std::string& path, const std::string& content, const char*
 }
 
 int run(int argc, char** argv) {
-    CLI::App app{"pve-api-emulator: serves a scenario directory over HTTPS like the Proxmox VE API"};
+    CLI::App app{"pve-api-emulator: serves a scenario directory over HTTPS like the Proxmox VE API "
+                 "(or, with --pbs-server, like a Proxmox Backup Server API)"};
     std::string scenario_dir;
+    std::string pbs_server;
     pvr::emulator::EmulatorOptions options;
     std::vector<std::string> token_specs;
     std::string token_file;
@@ -71,6 +74,8 @@ int run(int argc, char** argv) {
     std::string cert_out;
     std::string key_out;
     app.add_option("--scenario", scenario_dir, "Scenario directory (see docs/scenarios.md)")->required();
+    app.add_option("--pbs-server", pbs_server,
+                   "Serve the PBS API of the scenario's pbs/NAME/ directory instead of the PVE API");
     app.add_option("--bind", options.bind_address, "Address to listen on")->capture_default_str();
     app.add_option("--port", options.port, "Port (0: any free port)")
         ->capture_default_str()
@@ -104,6 +109,10 @@ int run(int argc, char** argv) {
     }
     if (!request_log.empty()) {
         options.request_log = request_log;
+    }
+    if (!pbs_server.empty()) {
+        options.personality = pvr::emulator::Personality::pbs;
+        options.pbs_server = pbs_server;
     }
 
     // Block the stop signals before any thread exists, so only sigwait() below receives them.

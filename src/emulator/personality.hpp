@@ -1,9 +1,8 @@
 #pragma once
 // The API "personality" the emulator plays. Only the routes differ between PVE and PBS; the
-// HTTPS server, faults and request log are shared. PVE is implemented (pve_routes.cpp); a PBS
-// personality (port 8007, `PBSAPIToken=<id>:<secret>`, `/api2/json/admin/datastore/...`, 404 for
-// unknown paths, plain-text error bodies, scenario subtree `pbs/<server-name>/`) plugs in by
-// implementing ApiPersonality in its own file.
+// HTTPS server, faults and request log are shared. PVE: pve_routes.cpp; PBS (`PBSAPIToken=<id>:<secret>`,
+// `/api2/json/admin/datastore/...`, 404 for unknown paths, plain-text error bodies, scenario subtree
+// `pbs/<server-name>/`): pbs_routes.cpp.
 
 #include "emulator/emulator.hpp"
 #include "emulator/scenario.hpp"
@@ -18,8 +17,6 @@
 #include <vector>
 
 namespace pvr::emulator {
-
-enum class Personality : std::uint8_t { pve, pbs };
 
 /// A request below the API prefix.
 struct ApiRequest {
@@ -71,9 +68,15 @@ public:
     [[nodiscard]] virtual ApiResponse fault_answer(const Fault& fault, const std::string& api_path) const = 0;
     /// An authenticated GET below the API prefix.
     [[nodiscard]] virtual ApiResponse handle(const ApiRequest& request) const = 0;
+    /// False for the few paths anyone may GET without credentials (PBS: `/ping`).
+    [[nodiscard]] virtual bool requires_auth(const std::string& /*api_path*/) const { return true; }
 };
 
 /// The PVE personality serving the `pve/` subtree of `scenario` (which must outlive it).
 [[nodiscard]] std::unique_ptr<ApiPersonality> make_pve_personality(const Scenario& scenario, std::vector<Token> tokens);
+/// The PBS personality serving the `pbs/<server>/` subtree of `scenario` (which must outlive it).
+/// Throws pvr::Error(config) if `server` is empty or the scenario has no such directory.
+[[nodiscard]] std::unique_ptr<ApiPersonality> make_pbs_personality(const Scenario& scenario, const std::string& server,
+                                                                   std::vector<Token> tokens);
 
 } // namespace pvr::emulator

@@ -5,6 +5,7 @@
 #include "model/cluster.hpp"
 #include "model/collection_issue.hpp"
 #include "model/guest.hpp"
+#include "model/pbs.hpp"
 #include "model/pool.hpp"
 #include "model/storage.hpp"
 #include "model/task.hpp"
@@ -46,6 +47,13 @@ struct Inventory {
     /// wording "Sys.Audit on /", "VM.Audit", "Datastore.Audit", "Pool.Audit"; nullopt when the
     /// permissions could not be read.
     std::optional<std::vector<std::string>> missing_privileges;
+    /// Time zone of the PVE nodes (/nodes/{node}/time of an online node): schedules run in it.
+    std::optional<std::string> pve_time_zone;
+
+    // Proxmox Backup Server side (empty when PBS collection is not configured).
+    bool pbs_configured = false;
+    std::vector<PbsServer> pbs_servers;
+    std::map<std::string, PbsStorageContent> pbs_content; // by PVE storage id
 };
 
 } // namespace pvr::model

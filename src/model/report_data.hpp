@@ -8,6 +8,7 @@
 #include "model/coverage.hpp"
 #include "model/guest.hpp"
 #include "model/keep_options.hpp"
+#include "model/pbs.hpp"
 #include "model/storage.hpp"
 #include "model/task.hpp"
 
@@ -30,12 +31,6 @@ struct ReportSummary {
     std::int64_t anomalies = 0;
 };
 
-struct StorageUsage {
-    std::int64_t total = 0;
-    std::int64_t used = 0;
-    std::int64_t avail = 0;
-};
-
 /// A PVE storage of type "pbs" as reported (contract: pbs_storages[]).
 struct PbsStorageReport {
     Storage storage;
@@ -50,6 +45,11 @@ struct RetentionPolicy {
     std::optional<std::string> ns;
     std::optional<std::string> schedule;
     KeepOptions keep;
+    // Added by pve-backup-report (retention analysis):
+    std::optional<std::string> server{};     // PBS server URL (pbs-prune-job, pbs-datastore)
+    std::optional<std::int64_t> max_depth{}; // pbs-prune-job scope below `ns`; nullopt = unlimited
+    bool enabled = true;                     // the job's (or storage's) enabled flag
+    std::vector<std::string> storages{};     // PVE PBS storages whose namespace the policy covers
 };
 
 struct LastBackup {
@@ -70,6 +70,45 @@ struct GuestRetention {
     std::optional<std::int64_t> expected_versions;
     std::optional<std::int64_t> actual_versions;
     std::optional<std::int64_t> delta;
+    // Added by pve-backup-report (retention analysis, see analysis/retention_guest.hpp):
+    /// Where `policy` comes from: "pve-job" (the job's prune-backups), "pve-storage", or
+    /// "node-default" (vzdump.conf unknown, assumed keep-all; `policy` is then {}).
+    std::string policy_source{};
+    /// The enabled PVE jobs that include the guest and back it up to this storage (simulated).
+    std::vector<std::string> jobs{};
+    /// Enabled PBS prune jobs (or the legacy datastore policy, by datastore name) covering the namespace.
+    std::vector<std::string> pbs_prune_jobs{};
+    /// Oldest finished snapshot of the group (nullopt: none, or not collected).
+    std::optional<std::int64_t> oldest_snapshot{};
+    /// Oldest snapshot the simulated steady state still holds: history must reach back this far
+    /// before a shortfall counts as a mismatch.
+    std::optional<std::int64_t> steady_state_since{};
+    /// Why a figure is null, which tolerance was applied, or assumptions made ("" = nothing to say).
+    std::string note{};
+};
+
+/// Backup freshness of one guest on its PBS storages (see analysis/freshness.hpp for the rules).
+struct GuestFreshness {
+    std::optional<std::int64_t> last_success;     // newest finished snapshot on the guest's PBS storages
+    std::optional<std::int64_t> age_seconds;      // generated_at - last_success
+    std::optional<std::int64_t> expected_since;   // latest scheduled run whose grace period has elapsed
+    std::optional<std::int64_t> grace_seconds;    // STALE_GRACE_HOURS in seconds
+    std::optional<bool> overdue;                  // nullopt: could not be evaluated (note says why)
+    std::vector<std::string> overdue_storages;    // PBS storages without a backup since expected_since
+    std::optional<std::int64_t> last_verified;    // newest successful verification (verify task start)
+    std::optional<std::string> last_verification; // verification of the newest snapshot: "ok"|"failed"
+    std::string note;
+};
+
+/// A vm/ct group in a PBS storage's namespace that matches no guest of the cluster.
+struct PbsOrphanGroup {
+    std::string storage;
+    std::string datastore;
+    std::string ns;
+    std::string backup_type; // "vm" | "ct"
+    std::string backup_id;
+    std::int64_t snapshots = 0; // finished snapshots
+    std::optional<std::int64_t> last_backup;
 };
 
 struct GuestReport {
@@ -78,6 +117,7 @@ struct GuestReport {
     std::optional<LastBackup> last_backup;
     std::vector<GuestRetention> retention;
     std::optional<GuestBackupResult> last_task; // latest vzdump result seen in PVE's task history
+    GuestFreshness freshness{};                 // added by pve-backup-report
 };
 
 struct ReportData {
@@ -92,6 +132,7 @@ struct ReportData {
     std::vector<GuestReport> guests;
     std::vector<Anomaly> anomalies;
     std::vector<CollectionIssue> collection_issues;
+    std::vector<PbsOrphanGroup> pbs_orphan_groups{}; // added by pve-backup-report
 };
 
 } // namespace pvr::model

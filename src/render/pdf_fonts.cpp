@@ -1,8 +1,6 @@
 #include "render/pdf_fonts.hpp"
 
-#include <cairo.h>
 #include <fontconfig/fontconfig.h>
-#include <pango/pangocairo.h>
 #include <strings.h>
 
 #include "core/error.hpp"
@@ -45,12 +43,6 @@ void ensure_font_family(const std::string& family) {
                                            k_base_font_package + " (DejaVu Sans, DejaVu Sans Mono) and " +
                                            k_fallback_font_packages + " (CJK and emoji).");
     }
-}
-
-void release_font_caches() {
-    pango_cairo_font_map_set_default(nullptr);
-    cairo_debug_reset_static_data();
-    FcFini();
 }
 
 } // namespace pvr::render

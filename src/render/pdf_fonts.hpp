@@ -1,6 +1,5 @@
 #pragma once
-// Fonts for the PDF: a start-up check that the configured families are installed, and the
-// teardown of the font caches (for leak checkers).
+// Fonts for the PDF: a start-up check that the configured families are installed.
 
 #include <string>
 
@@ -14,9 +13,5 @@ inline constexpr const char* k_fallback_font_packages = "fonts-wqy-microhei font
 /// Throws pvr::Error(ErrorKind::output) naming the package to install when fontconfig does not
 /// resolve `family` to an installed font of that family (fontconfig would silently substitute).
 void ensure_font_family(const std::string& family);
-
-/// Releases Pango's default font map, Cairo's static data and fontconfig's caches. Call once at
-/// exit (tests under LeakSanitizer); no PDF may be rendered afterwards in the same thread.
-void release_font_caches();
 
 } // namespace pvr::render

@@ -82,10 +82,17 @@ ordered_json pbs_storage_json(const PbsStorageReport& report) {
 }
 
 ordered_json policy_json(const RetentionPolicy& p) {
-    return {{"source", p.source},           {"id", p.id},
-            {"storage", opt(p.storage)},    {"datastore", opt(p.datastore)},
-            {"namespace", opt(p.ns)},       {"schedule", opt(p.schedule)},
-            {"keep", keep_json(p.keep)}};
+    return {{"source", p.source},
+            {"id", p.id},
+            {"storage", opt(p.storage)},
+            {"datastore", opt(p.datastore)},
+            {"namespace", opt(p.ns)},
+            {"schedule", opt(p.schedule)},
+            {"keep", keep_json(p.keep)},
+            {"server", opt(p.server)},
+            {"max_depth", opt(p.max_depth)},
+            {"enabled", p.enabled},
+            {"storages", p.storages}};
 }
 
 ordered_json job_json(const BackupJob& job) {
@@ -119,14 +126,37 @@ ordered_json last_task_json(const std::optional<GuestBackupResult>& result) {
             {"upid", result->upid}};
 }
 
+ordered_json non_empty(const std::string& text) { return text.empty() ? ordered_json(nullptr) : ordered_json(text); }
+
+ordered_json freshness_json(const GuestFreshness& f) {
+    return {{"last_success", opt_time(f.last_success)},
+            {"age_seconds", opt(f.age_seconds)},
+            {"expected_since", opt_time(f.expected_since)},
+            {"grace_seconds", opt(f.grace_seconds)},
+            {"overdue", opt(f.overdue)},
+            {"overdue_storages", f.overdue_storages},
+            {"last_verified", opt_time(f.last_verified)},
+            {"last_verification", opt(f.last_verification)},
+            {"note", non_empty(f.note)}};
+}
+
+ordered_json orphan_json(const PbsOrphanGroup& g) {
+    return {{"storage", g.storage},
+            {"datastore", g.datastore},
+            {"namespace", g.ns},
+            {"backup_type", g.backup_type},
+            {"backup_id", g.backup_id},
+            {"snapshots", g.snapshots},
+            {"last_backup", opt_time(g.last_backup)}};
+}
+
 ordered_json guest_json(const GuestReport& report) {
     const Guest& g = report.guest;
     ordered_json last_backup = nullptr;
     if (report.last_backup) {
         const LastBackup& b = *report.last_backup;
-        last_backup = {{"time", iso8601_utc(b.time)}, {"storage", b.storage},
-                       {"datastore", b.datastore},    {"namespace", b.ns},
-                       {"size", opt(b.size)},         {"verification", opt(b.verification)},
+        last_backup = {{"time", iso8601_utc(b.time)}, {"storage", b.storage}, {"datastore", b.datastore},
+                       {"namespace", b.ns},           {"size", opt(b.size)},  {"verification", opt(b.verification)},
                        {"protected", b.is_protected}};
     }
     ordered_json retention = ordered_json::array();
@@ -137,7 +167,13 @@ ordered_json guest_json(const GuestReport& report) {
                              {"policy", keep_json(r.policy)},
                              {"expected_versions", opt(r.expected_versions)},
                              {"actual_versions", opt(r.actual_versions)},
-                             {"delta", opt(r.delta)}});
+                             {"delta", opt(r.delta)},
+                             {"policy_source", r.policy_source},
+                             {"jobs", r.jobs},
+                             {"pbs_prune_jobs", r.pbs_prune_jobs},
+                             {"oldest_snapshot", opt_time(r.oldest_snapshot)},
+                             {"steady_state_since", opt_time(r.steady_state_since)},
+                             {"note", non_empty(r.note)}});
     }
     ordered_json volumes = ordered_json::array();
     for (const auto& v : g.volumes) {
@@ -161,6 +197,7 @@ ordered_json guest_json(const GuestReport& report) {
             {"last_backup", last_backup},
             {"retention", retention},
             {"last_task", last_task_json(report.last_task)},
+            {"freshness", freshness_json(report.freshness)},
             {"lock", opt(g.lock)},
             {"hastate", opt(g.hastate)},
             {"volumes", g.config_collected ? volumes : ordered_json(nullptr)}};
@@ -195,6 +232,10 @@ std::string to_json(const ReportData& data) {
     for (const auto& a : data.anomalies) {
         root["anomalies"].push_back(
             {{"kind", a.kind}, {"severity", to_string(a.severity)}, {"subject", a.subject}, {"message", a.message}});
+    }
+    root["pbs_orphan_groups"] = ordered_json::array();
+    for (const auto& g : data.pbs_orphan_groups) {
+        root["pbs_orphan_groups"].push_back(orphan_json(g));
     }
     root["collection_issues"] = ordered_json::array();
     for (const auto& i : data.collection_issues) {

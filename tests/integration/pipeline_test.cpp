@@ -2,6 +2,7 @@
 // scenario (scenarios/demo), checked against the hand-derived answers in tests/data/demo-expected.json.
 
 #include "emulator/emulator.hpp"
+#include "emulator/scenario_cluster.hpp"
 #include "support/contract_check.hpp"
 #include "support/process.hpp"
 
@@ -22,6 +23,8 @@ using pvr::test::run_process;
 constexpr const char* k_token_id = "report@pve!coverage";
 constexpr const char* k_secret = "4b0c5a2e-7f3d-4f4e-9a57-1d2c3b4a5f60";
 constexpr const char* k_now = "2026-11-27T07:00:00Z";
+constexpr const char* k_pbs_token_id = "pve-report@pbs!coverage";
+constexpr const char* k_pbs_secret = "9d1f3e2a-8c4b-4d6e-a1f2-3b4c5d6e7f80";
 
 json load_json(const std::string& path) {
     std::ifstream in(path);
@@ -30,13 +33,16 @@ json load_json(const std::string& path) {
 
 class PipelineTest : public ::testing::Test {
 protected:
-    void SetUp() override {
-        pvr::emulator::EmulatorOptions options;
-        options.tokens.push_back({k_token_id, k_secret});
-        options.request_log = m_dir.path() + "/requests.jsonl";
-        m_emulator = std::make_unique<pvr::emulator::Emulator>(
-            pvr::emulator::Scenario::from_directory(std::string(PVR_SOURCE_DIR) + "/scenarios/demo"), options);
-        m_emulator->start();
+    void SetUp() override { start(pvr::emulator::Scenario::from_directory(demo_dir())); }
+
+    static std::string demo_dir() { return std::string(PVR_SOURCE_DIR) + "/scenarios/demo"; }
+
+    /// The PVE emulator and one PBS emulator per PBS server of the scenario.
+    void start(pvr::emulator::Scenario scenario) {
+        m_cluster = std::make_unique<pvr::emulator::ScenarioCluster>(
+            std::move(scenario), std::vector<pvr::emulator::Token>{{k_token_id, k_secret}},
+            std::vector<pvr::emulator::Token>{{k_pbs_token_id, k_pbs_secret}}, m_dir.path() + "/logs");
+        m_emulator = &m_cluster->pve();
         m_ca = m_dir.path() + "/ca.pem";
         std::ofstream(m_ca) << m_emulator->certificate_pem();
     }
@@ -50,6 +56,17 @@ protected:
                 {"OUTPUT_DIR", m_dir.path() + "/reports"}};
     }
 
+    /// env() plus the PBS token and the per-storage URLs of the PBS emulators (the storages'
+    /// fingerprints pin the emulators' certificates, as PVE pins the real servers').
+    std::map<std::string, std::string> env_with_pbs(const std::string& pbs_secret = k_pbs_secret) const {
+        auto e = env();
+        e["PBS_TOKEN_ID"] = k_pbs_token_id;
+        e["PBS_TOKEN_SECRET"] = pbs_secret;
+        e["PBS_PBS_MAIN_URL"] = m_cluster->pbs_url("pbs1.example.lan").value();
+        e["PBS_PBS_OFFSITE_URL"] = m_cluster->pbs_url("pbs2.example.lan").value();
+        return e;
+    }
+
     pvr::test::ProcessResult run(const std::vector<std::string>& args, const std::map<std::string, std::string>& e) {
         auto result = run_process(PVR_BINARY, args, e);
         m_outputs += result.out + result.err;
@@ -57,18 +74,29 @@ protected:
     }
 
     void TearDown() override {
-        // Read-only by construction, and the secret never leaks: checked after every test.
-        for (const auto& request : m_emulator->requests()) {
-            EXPECT_EQ(request.method, "GET") << request.path;
+        // Read-only by construction, and the secrets never leak: checked after every test.
+        std::vector<pvr::emulator::Emulator*> all{m_emulator};
+        for (const auto& [server, emulator] : m_cluster->pbs()) {
+            all.push_back(emulator);
         }
-        EXPECT_EQ(m_outputs.find(k_secret), std::string::npos) << "the token secret appeared in an output";
-        const std::string log = pvr::test::read_whole_file(m_dir.path() + "/requests.jsonl");
-        EXPECT_EQ(log.find(k_secret), std::string::npos) << "the token secret appeared in the request log";
-        m_emulator->stop();
+        for (const auto* emulator : all) {
+            for (const auto& request : emulator->requests()) {
+                EXPECT_EQ(request.method, "GET") << request.path;
+            }
+        }
+        for (const char* secret : {k_secret, k_pbs_secret}) {
+            EXPECT_EQ(m_outputs.find(secret), std::string::npos) << "a token secret appeared in an output";
+            for (const auto& entry : std::filesystem::directory_iterator(m_dir.path() + "/logs")) {
+                EXPECT_EQ(pvr::test::read_whole_file(entry.path().string()).find(secret), std::string::npos)
+                    << "a token secret appeared in " << entry.path();
+            }
+        }
+        m_cluster.reset();
     }
 
     pvr::test::TempDir m_dir;
-    std::unique_ptr<pvr::emulator::Emulator> m_emulator;
+    std::unique_ptr<pvr::emulator::ScenarioCluster> m_cluster;
+    pvr::emulator::Emulator* m_emulator = nullptr;
     std::string m_ca;
     std::string m_outputs;
 };
@@ -211,6 +239,174 @@ TEST_F(PipelineTest, CheckReportsTheMissingPrivilege) {
     EXPECT_NE(refused.out.find("Sys.Audit"), std::string::npos) << refused.out;
 }
 
+/// The PBS part of the demo: actual versions per storage, last backups, orphans, anomalies.
+void expect_demo_pbs(const json& report) {
+    const json expected = load_json(std::string(PVR_TEST_DATA_DIR) + "/demo-expected.json")["pbs"];
+    std::map<std::string, json> guests;
+    for (const auto& g : report["guests"]) {
+        guests[std::to_string(g["vmid"].get<long>())] = g;
+    }
+    for (const auto& [vmid, want] : expected["guests"].items()) {
+        SCOPED_TRACE("guest " + vmid + ": " + want.value("case", ""));
+        ASSERT_EQ(guests.count(vmid), 1U);
+        const auto& g = guests[vmid];
+        std::map<std::string, json> actual;
+        for (const auto& r : g["retention"]) {
+            actual[r["storage"].get<std::string>()] = r["actual_versions"];
+        }
+        for (const auto& [storage, count] : want["actual_versions"].items()) {
+            EXPECT_EQ(actual[storage], count) << storage;
+        }
+        ASSERT_FALSE(g["last_backup"].is_null());
+        EXPECT_EQ(g["last_backup"]["time"], want["last_backup_time"]);
+        EXPECT_EQ(g["last_backup"]["storage"], want["last_backup_storage"]);
+        EXPECT_EQ(g["last_backup"]["verification"], want["verification"]);
+    }
+    std::set<std::pair<std::string, std::string>> anomalies;
+    for (const auto& a : report["anomalies"]) {
+        anomalies.emplace(a["kind"].get<std::string>(), a["subject"].get<std::string>());
+    }
+    for (const auto& want : expected["anomalies"]) {
+        EXPECT_EQ(anomalies.count({want["kind"].get<std::string>(), want["subject"].get<std::string>()}), 1U)
+            << "missing anomaly " << want["kind"] << " " << want["subject"];
+    }
+    std::set<std::string> orphans;
+    for (const auto& o : report["pbs_orphan_groups"]) {
+        orphans.insert(o["storage"].get<std::string>() + ":" + o["backup_type"].get<std::string>() + "/" +
+                       o["backup_id"].get<std::string>());
+    }
+    std::set<std::string> want_orphans;
+    for (const auto& o : expected["orphan_groups"]) {
+        want_orphans.insert(o["storage"].get<std::string>() + ":" + o["group"].get<std::string>());
+    }
+    EXPECT_EQ(orphans, want_orphans);
+    for (const auto& s : report["pbs_storages"]) {
+        EXPECT_FALSE(s["usage"].is_null()) << s["storage"];
+    }
+}
+
+json pbs_issue_for(const json& report, const std::string& source) {
+    for (const auto& issue : report["collection_issues"]) {
+        if (issue["source"] == source) {
+            return issue;
+        }
+    }
+    return nullptr;
+}
+
+/// Every retention figure of `storage` is null (not collected), never 0.
+void expect_retention_unknown(const json& report, const std::string& storage) {
+    std::size_t entries = 0;
+    for (const auto& g : report["guests"]) {
+        for (const auto& r : g["retention"]) {
+            if (r["storage"] == storage) {
+                ++entries;
+                EXPECT_TRUE(r["actual_versions"].is_null()) << g["vmid"] << " " << r.dump();
+                EXPECT_TRUE(r["delta"].is_null()) << g["vmid"];
+            }
+        }
+    }
+    EXPECT_GT(entries, 0U) << "the guests' retention entries for " << storage << " are still listed";
+}
+
+TEST_F(PipelineTest, PbsRetentionLastBackupsAndOrphansMatchTheDemo) {
+    const auto result = run({"--dump-report-data", "--now", k_now}, env_with_pbs());
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    const json report = json::parse(result.out);
+    expect_demo_coverage(report);
+    expect_demo_pbs(report);
+    for (const auto& issue : report["collection_issues"]) {
+        EXPECT_NE(issue["source"].get<std::string>().rfind("pbs", 0), 0U) << issue.dump();
+    }
+}
+
+TEST_F(PipelineTest, UnreachablePbsIsAnIssueForItsStoragesOnly) {
+    auto e = env_with_pbs();
+    e["PBS_PBS_OFFSITE_URL"] = "https://127.0.0.1:1";
+    const auto result = run({"--dump-report-data", "--now", k_now}, e);
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    const json report = json::parse(result.out);
+    std::string messages;
+    for (const auto& issue : report["collection_issues"]) {
+        messages += issue["message"].get<std::string>() + "\n";
+    }
+    EXPECT_NE(messages.find("127.0.0.1:1"), std::string::npos) << messages;
+    EXPECT_NE(messages.find("pbs-offsite"), std::string::npos) << messages;
+    expect_retention_unknown(report, "pbs-offsite");
+    // pbs-main is still fully read.
+    for (const auto& g : report["guests"]) {
+        for (const auto& r : g["retention"]) {
+            if (r["storage"] == "pbs-main") {
+                EXPECT_TRUE(r["actual_versions"].is_number_integer()) << g["vmid"];
+            }
+        }
+    }
+    expect_demo_coverage(report);
+}
+
+TEST_F(PipelineTest, RefusedPbsTokenNamesTheVariable) {
+    const auto result =
+        run({"--dump-report-data", "--now", k_now}, env_with_pbs("00000000-0000-0000-0000-00000000beef"));
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    const json report = json::parse(result.out);
+    std::string messages;
+    for (const auto& issue : report["collection_issues"]) {
+        messages += issue["message"].get<std::string>() + "\n";
+    }
+    EXPECT_NE(messages.find("401"), std::string::npos) << messages;
+    EXPECT_NE(messages.find("PBS_TOKEN_ID"), std::string::npos) << messages;
+    EXPECT_EQ(messages.find("beef"), std::string::npos) << "the wrong PBS secret was echoed";
+    expect_retention_unknown(report, "pbs-main");
+    expect_retention_unknown(report, "pbs-offsite");
+}
+
+TEST_F(PipelineTest, FingerprintMismatchIsAClearErrorForThatStorageOnly) {
+    auto e = env_with_pbs();
+    e["PBS_PBS_MAIN_FINGERPRINT"] =
+        "00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF:00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF";
+    const auto result = run({"--dump-report-data", "--now", k_now}, e);
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    const json report = json::parse(result.out);
+    std::string messages;
+    for (const auto& issue : report["collection_issues"]) {
+        messages += issue["message"].get<std::string>() + "\n";
+    }
+    EXPECT_NE(messages.find("fingerprint"), std::string::npos) << messages;
+    EXPECT_NE(messages.find("pbs-main"), std::string::npos) << messages;
+    expect_retention_unknown(report, "pbs-main");
+    for (const auto& g : report["guests"]) {
+        for (const auto& r : g["retention"]) {
+            if (r["storage"] == "pbs-offsite") {
+                EXPECT_TRUE(r["actual_versions"].is_number_integer()) << g["vmid"];
+            }
+        }
+    }
+}
+
+TEST_F(PipelineTest, PermissionFilteredEmptyListingIsUnknownNotZero) {
+    // A token without Datastore.Audit on pbs2: PBS hides the groups it does not own (here: all).
+    std::vector<pvr::emulator::ScenarioFile> files;
+    const auto demo = pvr::emulator::Scenario::from_directory(demo_dir());
+    for (const auto& [path, content] : demo.files()) {
+        std::string text = content;
+        if (path == "pbs/pbs2.example.lan/admin/datastore/offsite/snapshots.json") {
+            text = "[]";
+        } else if (path == "pbs/pbs2.example.lan/access/permissions.json") {
+            text = R"({"/datastore/offsite": {"Datastore.Backup": true}})";
+        }
+        files.push_back({path, text});
+    }
+    m_cluster.reset();
+    start(pvr::emulator::Scenario::from_files(files));
+    const auto result = run({"--dump-report-data", "--now", k_now}, env_with_pbs());
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    const json report = json::parse(result.out);
+    const json issue = pbs_issue_for(report, "pbs/pbs-offsite");
+    ASSERT_FALSE(issue.is_null()) << report["collection_issues"].dump(2);
+    EXPECT_NE(issue["message"].get<std::string>().find("Datastore.Audit"), std::string::npos) << issue.dump();
+    expect_retention_unknown(report, "pbs-offsite");
+}
+
 TEST(Demo, BuiltInDemoRunsThePipelineOverHttps) {
     pvr::test::TempDir dir;
     const auto result = run_process(PVR_BINARY, {"--demo", "--dump-report-data"}, {{"OUTPUT_DIR", dir.path()}});
@@ -218,6 +414,7 @@ TEST(Demo, BuiltInDemoRunsThePipelineOverHttps) {
     const json report = json::parse(result.out);
     EXPECT_EQ(report["generated_at"], k_now);
     expect_demo_coverage(report);
+    expect_demo_pbs(report);
 }
 
 TEST(Cli, VersionAndHelp) {

@@ -61,6 +61,7 @@ void load_cluster(FakeClient& client) {
     client.on("/nodes/pve1/qemu/100/config", fixture("qemu_config.json"));
     client.on("/nodes/pve1/lxc/101/config", fixture("lxc_config.json"));
     client.on("/nodes/pve2/qemu/200/config", fixture("cluster/pve2_qemu_200.json"));
+    client.on("/nodes/pve1/time", R"({"data":{"timezone":"Europe/Paris","time":1735770000,"localtime":1735773600}})");
 }
 
 const model::Guest& guest(const model::Inventory& inventory, std::int64_t vmid) {
@@ -149,12 +150,14 @@ TEST(CollectPve, NormalCluster) {
                 ElementsAre("warning node/pve3 - node pve3 is offline: its task history and guest configurations "
                             "could not be read"));
 
-    // Request pattern: 1 + 9 cluster-wide + 2 pools + 2 task pages + 1 log + 3 configs.
+    EXPECT_EQ(inventory.pve_time_zone, "Europe/Paris");
+
+    // Request pattern: 1 + 9 cluster-wide + 2 pools + 2 task pages + 1 time zone + 1 log + 3 configs.
     EXPECT_FALSE(client.called("/nodes/pve3"));
     EXPECT_FALSE(client.called(old_log)); // every guest of pve1 already had a newer result
     EXPECT_EQ(client.count(new_log), 1U);
     EXPECT_EQ(client.count("/nodes/pve1/tasks?"), 1U);
-    EXPECT_EQ(client.calls().size(), 18U);
+    EXPECT_EQ(client.calls().size(), 19U);
     EXPECT_EQ(client.calls().front(), "/version");
 }
 

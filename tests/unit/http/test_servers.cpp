@@ -12,6 +12,15 @@
 #include <chrono>
 #include <stdexcept>
 
+#include <csignal>
+
+// The raw TLS responders write to clients that may already have closed: that must fail with EPIPE,
+// not kill the test process (as the emulator and the application do).
+static const bool k_sigpipe_ignored = [] {
+    std::signal(SIGPIPE, SIG_IGN);
+    return true;
+}();
+
 namespace pvr::http::test {
 
 const emulator::TlsIdentity& identity() {

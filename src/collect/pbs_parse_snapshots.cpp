@@ -1,0 +1,137 @@
+#include "collect/json_fields.hpp"
+#include "collect/pbs_parse.hpp"
+#include "collect/pbs_upid.hpp"
+
+#include <algorithm>
+#include <tuple>
+
+namespace pvr::collect {
+namespace {
+
+constexpr std::string_view manifest = "index.json.blob";
+
+bool all_digits(const std::string& s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+/// True when `files` lists the manifest (objects with `filename`, or plain names).
+bool has_manifest(const Json& files) {
+    if (!files.is_array()) {
+        return false;
+    }
+    return std::any_of(files.begin(), files.end(), [](const Json& file) {
+        if (file.is_string()) {
+            return file.get_ref<const std::string&>() == manifest;
+        }
+        if (file.is_object()) {
+            const auto it = file.find("filename");
+            return it != file.end() && it->is_string() && it->get_ref<const std::string&>() == manifest;
+        }
+        return false;
+    });
+}
+
+/// Runs `read`; a FieldError becomes a warning and the field keeps its default.
+template <class Fn>
+void optional_field(std::vector<std::string>& warnings, Fn&& read) {
+    try {
+        read();
+    } catch (const FieldError& e) {
+        warnings.push_back(std::string(e.what()) + " (ignored)");
+    }
+}
+
+void read_verification(const ObjectReader& item, model::PbsSnapshot& snapshot, std::vector<std::string>& warnings) {
+    const Json* verification = item.find("verification");
+    if (verification == nullptr) {
+        return;
+    }
+    optional_field(warnings, [&] {
+        const ObjectReader reader(*verification, item.where("verification"));
+        const auto state = reader.text("state");
+        if (state && !state->empty()) {
+            snapshot.verification = *state;
+        }
+        if (const auto upid = reader.text("upid")) {
+            if (const auto parsed = parse_pbs_upid(*upid)) {
+                snapshot.verified_at = parsed->starttime;
+            }
+        }
+    });
+}
+
+} // namespace
+
+bool snapshot_less(const model::PbsSnapshot& a, const model::PbsSnapshot& b) {
+    if (a.backup_type != b.backup_type) {
+        return a.backup_type < b.backup_type;
+    }
+    if (a.backup_id != b.backup_id) {
+        const bool a_number = all_digits(a.backup_id);
+        const bool b_number = all_digits(b.backup_id);
+        if (a_number && b_number && a.backup_id.size() != b.backup_id.size()) {
+            return a.backup_id.size() < b.backup_id.size(); // no leading zeros in VMIDs
+        }
+        if (a_number != b_number) {
+            return a_number; // numeric ids first
+        }
+        return a.backup_id < b.backup_id;
+    }
+    return a.time < b.time;
+}
+
+std::vector<model::PbsSnapshot> parse_pbs_snapshots(std::string_view body, std::string_view endpoint,
+                                                    std::string_view ns, std::vector<std::string>& warnings,
+                                                    std::size_t* other_namespace) {
+    const Envelope envelope = parse_envelope(body, endpoint);
+    const Json& items = require_array(envelope.data, endpoint);
+    std::vector<model::PbsSnapshot> out;
+    out.reserve(items.size());
+    std::size_t foreign = 0;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        try {
+            const ObjectReader item(items[i], item_where(endpoint, i));
+            // Listings are per namespace; should a server ever add children, never count them.
+            if (const auto item_ns = item.text("ns"); item_ns && *item_ns != ns) {
+                ++foreign;
+                continue;
+            }
+            const auto type = item.text("backup-type");
+            const auto id = item.text("backup-id");
+            const auto time = item.integer("backup-time");
+            if (!type || type->empty() || !id || id->empty() || !time) {
+                warnings.push_back(item.where() + ": snapshot without backup-type, backup-id or backup-time, skipped");
+                continue;
+            }
+            model::PbsSnapshot snapshot;
+            snapshot.backup_type = *type;
+            snapshot.backup_id = *id;
+            snapshot.time = *time;
+            const Json* files = item.find("files");
+            snapshot.finished = files != nullptr && has_manifest(*files);
+            optional_field(warnings, [&] { snapshot.is_protected = item.boolean("protected").value_or(false); });
+            optional_field(warnings, [&] {
+                if (const auto size = item.integer("size"); size && *size >= 0) {
+                    snapshot.size = size;
+                }
+            });
+            read_verification(item, snapshot, warnings);
+            optional_field(warnings, [&] {
+                const auto fingerprint = item.text("fingerprint");
+                snapshot.encrypted = fingerprint && !fingerprint->empty();
+            });
+            optional_field(warnings, [&] { snapshot.comment = item.text("comment"); });
+            optional_field(warnings, [&] { snapshot.owner = item.text("owner").value_or(""); });
+            out.push_back(std::move(snapshot));
+        } catch (const FieldError& e) {
+            warnings.push_back(std::string(e.what()) + " (entry skipped)");
+        }
+    }
+    std::sort(out.begin(), out.end(), snapshot_less);
+    if (other_namespace != nullptr) {
+        *other_namespace = foreign;
+    }
+    return out;
+}
+
+} // namespace pvr::collect
