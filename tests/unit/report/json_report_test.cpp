@@ -45,7 +45,12 @@ ReportData sample() {
     covered.guest.is_template = false;
     covered.guest.tags = {"prod", "web"};
     covered.coverage = {CoverageStatus::scheduled, {"backup-8ba15cd0-6c41"}, {}, "Included by job.", {}};
-    covered.last_task = GuestBackupResult{100, "pve1", 1795719600, 1795719900, BackupOutcome::ok, std::nullopt,
+    covered.last_task = GuestBackupResult{100,
+                                          "pve1",
+                                          1795719600,
+                                          1795719900,
+                                          BackupOutcome::ok,
+                                          std::nullopt,
                                           "UPID:pve1:0001A2B3:0C4D5E6F:6927A5B0:vzdump::root@pam:"};
     GuestReport offline;
     offline.guest.vmid = 130;
@@ -55,8 +60,7 @@ ReportData sample() {
     offline.coverage = {CoverageStatus::not_backed_up, {}, {}, "No backup job includes it.", {}};
     d.guests = {covered, offline};
     d.anomalies.push_back({"guest_not_backed_up", Severity::critical, "ct/130", "No job."});
-    d.collection_issues.push_back(
-        {IssueSeverity::warning, "node/pve3", "/nodes/pve3/tasks", "node pve3 is offline"});
+    d.collection_issues.push_back({IssueSeverity::warning, "node/pve3", "/nodes/pve3/tasks", "node pve3 is offline"});
     return d;
 }
 
