@@ -26,15 +26,33 @@ Cell state_cell(const BuildContext& ctx, const std::string& status) {
     return text_cell(status);
 }
 
+// PBS's newest snapshot when known, else the latest vzdump result from PVE's task history; an
+// overdue guest (freshness analysis) is critical and says so in words (greyscale prints).
 Cell last_backup_cell(const BuildContext& ctx, const model::GuestReport& report) {
-    if (!report.last_backup) {
-        Cell cell = text_cell(ctx.text(Msg::backup_none_seen));
+    const bool overdue = report.freshness.overdue.value_or(false);
+    Cell cell;
+    if (report.last_backup) {
+        const auto t = report.last_backup->time;
+        cell = text_cell(ctx.tr.format(Msg::last_backup_cell, ctx.fmt.date_time_short(t),
+                                       ctx.fmt.relative(t, ctx.data.generated_at)));
+    } else if (report.last_task) {
+        const auto& task = *report.last_task;
+        const bool failed = task.outcome == model::BackupOutcome::failed;
+        cell = text_cell(ctx.tr.format(Msg::last_task_cell, ctx.fmt.date_time_short(task.time),
+                                       ctx.fmt.relative(task.time, ctx.data.generated_at),
+                                       ctx.text(failed ? Msg::task_failed : Msg::task_ok)));
+        if (failed) {
+            cell.tone = Tone::critical;
+        }
+    } else {
+        cell = text_cell(ctx.text(Msg::backup_none_seen));
         cell.tone = Tone::muted;
-        return cell;
     }
-    const auto t = report.last_backup->time;
-    return text_cell(
-        ctx.tr.format(Msg::last_backup_cell, ctx.fmt.date_time_short(t), ctx.fmt.relative(t, ctx.data.generated_at)));
+    if (overdue) {
+        cell.text = ctx.tr.format(Msg::overdue_mark, cell.text);
+        cell.tone = Tone::critical;
+    }
+    return cell;
 }
 
 Cell notes_cell(const BuildContext& ctx, const model::Guest& guest) {

@@ -154,6 +154,22 @@ KeyFigures key_figures(const BuildContext& ctx, const AnomalyCounts& anomalies) 
             ? ctx.tr.format_n(Msg::kf_anomalies_detail, anomalies.critical, f.integer(anomalies.critical))
             : std::string(),
         anomalies_tone, anchors::anomalies);
+    // Freshness: guests without a backup since their last scheduled run (plus grace), and guests
+    // whose latest vzdump task failed. "—" when no guest could be evaluated.
+    const auto& guests = ctx.data.guests;
+    const auto evaluated =
+        std::count_if(guests.begin(), guests.end(), [](const auto& g) { return g.freshness.overdue.has_value(); });
+    const auto overdue =
+        std::count_if(guests.begin(), guests.end(), [](const auto& g) { return g.freshness.overdue.value_or(false); });
+    add(Msg::kf_overdue, evaluated > 0 ? f.integer(overdue) : "—", "",
+        evaluated == 0 ? Tone::neutral
+        : overdue > 0  ? Tone::critical
+                       : Tone::good,
+        anchors::coverage);
+    const auto failed = std::count_if(guests.begin(), guests.end(), [](const auto& g) {
+        return g.last_task && g.last_task->outcome == model::BackupOutcome::failed;
+    });
+    add(Msg::kf_last_failed, f.integer(failed), "", failed > 0 ? Tone::critical : Tone::good, anchors::coverage);
     return figures;
 }
 

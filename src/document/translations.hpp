@@ -39,7 +39,7 @@ enum class Msg : std::size_t {
     summary_cluster, summary_generated, summary_pve_version, summary_nodes, summary_quorum, summary_tool,
     summary_time_zone, nodes_online, quorate, not_quorate,
     kf_guests, kf_guests_detail, kf_covered, kf_covered_detail, kf_not_backed_up, kf_undetermined,
-    kf_jobs, kf_jobs_detail, kf_anomalies, kf_anomalies_detail, chart_coverage,
+    kf_jobs, kf_jobs_detail, kf_anomalies, kf_anomalies_detail, kf_overdue, kf_last_failed, chart_coverage,
     verdict_critical_title, verdict_warning_title, verdict_good_title, verdict_empty_title,
     verdict_part_not_backed_up, verdict_part_critical, verdict_part_undetermined, verdict_part_warnings,
     verdict_part_issues, verdict_good_text, verdict_empty_text, verdict_rule,
@@ -51,7 +51,7 @@ enum class Msg : std::size_t {
     col_used, col_total, col_free, col_usage,
     // retention policies
     col_source, col_id, col_schedule, col_keep, retention_policies_intro,
-    source_pve_job, source_pve_storage, source_pbs_prune_job, source_pbs_datastore,
+    source_pve_job, source_pve_storage, source_pbs_prune_job, source_pbs_datastore, ns_max_depth, ns_all_levels,
     // backup jobs
     col_job, col_next_run, col_mode, col_selection, col_comment,
     mode_snapshot, mode_suspend, mode_stop, default_storage, no_schedule, legacy_job,
@@ -62,9 +62,13 @@ enum class Msg : std::size_t {
     col_jobs, col_last_backup, col_notes,
     type_vm, type_ct, type_template, guest_running, guest_stopped, guest_paused, guest_unknown,
     without_backup_intro, reason_only_disabled, reason_no_job, coverage_caption, notes_not_read, backup_none_seen,
-    last_backup_cell,
+    last_backup_cell, last_task_cell, task_ok, task_failed, overdue_mark, overdue_alone,
     // guest retention
     col_policy, col_expected, col_actual, col_delta, guest_retention_intro, retention_unavailable,
+    guest_retention_caption, col_oldest_snapshot, col_verification,
+    policy_node_default, policy_pbs_jobs, policy_with_pbs,
+    verification_ok, verification_failed, verification_none, verification_last_ok,
+    orphans_heading, orphans_intro, empty_orphans, col_group, col_snapshots,
     // anomalies
     col_severity, col_kind, col_subject, col_message, anomalies_counts, messages_in_english,
     kind_guest_not_backed_up, kind_guest_only_disabled_jobs, kind_volumes_excluded, kind_backup_failed,

@@ -88,7 +88,7 @@ TEST(BuildDocument, KeyFiguresFromTheSummaryLinkToTheirSections) {
     const auto doc = build(pvr::test::sample_report());
     const auto* figures = first_block<KeyFigures>(doc.sections.front());
     ASSERT_NE(figures, nullptr);
-    ASSERT_EQ(figures->figures.size(), 6U);
+    ASSERT_EQ(figures->figures.size(), 8U);
     const auto& f = figures->figures;
     EXPECT_EQ(f[0].label, "Guests (VM/CT)");
     EXPECT_EQ(f[0].value, "4");
@@ -114,6 +114,13 @@ TEST(BuildDocument, KeyFiguresFromTheSummaryLinkToTheirSections) {
     EXPECT_EQ(f[5].detail, "1 critical");
     EXPECT_EQ(f[5].tone, Tone::critical);
     EXPECT_EQ(f[5].link_anchor, "anomalies");
+    EXPECT_EQ(f[6].label, "Overdue backups");
+    EXPECT_EQ(f[6].value, "1"); // 101
+    EXPECT_EQ(f[6].tone, Tone::critical);
+    EXPECT_EQ(f[6].link_anchor, "coverage");
+    EXPECT_EQ(f[7].label, "Last backup failed");
+    EXPECT_EQ(f[7].value, "1"); // 101's last vzdump task
+    EXPECT_EQ(f[7].tone, Tone::critical);
     for (const auto& figure : f) {
         EXPECT_NE(find_section(doc, figure.link_anchor), nullptr) << figure.link_anchor;
     }
@@ -130,6 +137,8 @@ TEST(BuildDocument, FrenchKeyFiguresAndCoverageChart) {
     EXPECT_EQ(figures->figures[0].value, "12" + nbsp + "345");
     EXPECT_EQ(figures->figures[1].value, "74,5" + nbsp + "%");
     EXPECT_EQ(figures->figures[4].detail, "2 activées");
+    EXPECT_EQ(figures->figures[6].label, "Sauvegardes en retard");
+    EXPECT_EQ(figures->figures[7].label, "Dernière sauvegarde en échec");
     const auto* chart = first_block<ProportionChart>(doc.sections.front());
     ASSERT_NE(chart, nullptr);
     EXPECT_EQ(chart->center_text, "74,5" + nbsp + "%");
@@ -256,7 +265,14 @@ TEST(BuildDocument, CoverageRowDetails) {
     const auto& db = table->rows[1];
     EXPECT_EQ(db[2].text, "CT");
     EXPECT_EQ(db[4].text, "Stopped");
-    EXPECT_EQ(db[7].text, "None seen");
+    // No snapshot on PBS: the last vzdump task (failed), and the guest is overdue.
+    EXPECT_EQ(db[7].text, "26 Nov 2026 07:00 (24 hours ago), failed (task), overdue");
+    EXPECT_EQ(db[7].tone, Tone::critical);
+    EXPECT_EQ(web[7].tone, Tone::neutral);
+    EXPECT_EQ(table->rows[2][7].text, "None seen");
+    EXPECT_EQ(table->rows[2][7].tone, Tone::muted);
+    EXPECT_EQ(table->rows[3][7].text, "25 Nov 2026 07:00 (2 days ago), OK (task)");
+    EXPECT_EQ(table->rows[3][7].tone, Tone::neutral);
     // Notes are cut at 80 characters with "…", on a character boundary.
     EXPECT_EQ(db[8].text, "Base <script>alert('x')</script> & \"quotes\" — données clients, très importantes…");
     EXPECT_EQ(table->rows[2][8].text, "Not read"); // configuration not collected
@@ -265,6 +281,9 @@ TEST(BuildDocument, CoverageRowDetails) {
     const auto* fr_table = first_block<Table>(*find_section(fr, "coverage"));
     EXPECT_EQ(fr_table->rows[0][7].text, "24 nov. 2026 07:00 (il y a 3 jours)");
     EXPECT_EQ(fr_table->rows[3][2].text, "Modèle VM");
+    EXPECT_EQ(fr_table->rows[1][7].text, "26 nov. 2026 07:00 (il y a 24 heures), échec (tâche), en retard");
+    EXPECT_EQ(fr_table->rows[2][7].text, "Aucune");
+    EXPECT_EQ(fr_table->rows[3][7].text, "25 nov. 2026 07:00 (il y a 2 jours), OK (tâche)");
     EXPECT_EQ(fr_table->caption, "4 VM/CT" + nbsp + "; heures en UTC.");
 }
 
@@ -381,8 +400,27 @@ TEST(BuildDocument, PbsStoragesAndRetentionPolicies) {
     const auto* policies = first_block<Table>(*find_section(doc, "retention-policies"));
     ASSERT_NE(policies, nullptr);
     EXPECT_EQ(policies->rows[0][0].text, "Stockage PVE");
+    ASSERT_EQ(policies->columns.size(), 9U);
+    ASSERT_EQ(policies->rows.size(), 3U);
+    EXPECT_EQ(policies->columns[4].title, "Espace de noms");
+    EXPECT_EQ(policies->rows[0][0].text, "Stockage PVE");
+    EXPECT_EQ(policies->rows[0][2].text, "—");
+    EXPECT_EQ(policies->rows[0][5].text, "pbs-main");
     EXPECT_EQ(policies->rows[1][0].text, "Tâche de purge PBS");
-    EXPECT_EQ(policies->rows[1][6].text, "keep-last=3, keep-daily=14");
+    EXPECT_EQ(policies->rows[1][2].text, "pbs1.example.lan"); // as in the PBS storages table
+    EXPECT_EQ(policies->rows[2][2].text, "pbs2.example.lan:8008");
+    EXPECT_EQ(policies->rows[1][3].text, "store1");
+    EXPECT_EQ(policies->rows[1][4].text, "racine, profondeur 2");
+    EXPECT_EQ(policies->rows[1][5].text, "pbs-main");
+    EXPECT_EQ(policies->rows[1][6].text, "daily");
+    EXPECT_EQ(policies->rows[1][7].text, "keep-last=3, keep-daily=14");
+    EXPECT_EQ(policies->rows[1][8].text, "Activée");
+    EXPECT_TRUE(policies->rows[1][8].as_label);
+    EXPECT_EQ(policies->rows[1][8].tone, Tone::good);
+    EXPECT_EQ(policies->rows[2][4].text, "—"); // a datastore policy has no namespace
+    EXPECT_EQ(policies->rows[2][7].text, "keep-last=5");
+    EXPECT_EQ(policies->rows[2][8].text, "Désactivée");
+    EXPECT_EQ(policies->rows[2][8].tone, Tone::muted);
 }
 
 TEST(BuildDocument, GuestRetentionShowsDashesAndExplainsThem) {
@@ -390,16 +428,155 @@ TEST(BuildDocument, GuestRetentionShowsDashesAndExplainsThem) {
     const auto* section = find_section(doc, "guest-retention");
     const auto* table = first_block<Table>(*section);
     ASSERT_NE(table, nullptr);
+    const std::vector<std::string> titles = {"VMID",        "Name",         "Storage", "Policy",
+                                             "Expected",    "Actual",       "Delta",   "Oldest snapshot",
+                                             "Last backup", "Verification", "Notes"};
+    ASSERT_EQ(table->columns.size(), titles.size());
+    for (std::size_t i = 0; i < titles.size(); ++i) {
+        EXPECT_EQ(table->columns[i].title, titles[i]);
+    }
     ASSERT_EQ(table->rows.size(), 2U);
-    EXPECT_EQ(table->rows[0][6].text, "11");
-    EXPECT_EQ(table->rows[0][7].text, "9");
-    EXPECT_EQ(table->rows[0][8].text, "-2");
-    EXPECT_EQ(table->rows[0][8].tone, Tone::warning);
-    EXPECT_EQ(table->rows[1][6].text, "—");
-    EXPECT_EQ(table->rows[1][8].text, "—");
+    const auto& web = table->rows[0];
+    ASSERT_EQ(web.size(), titles.size());
+    EXPECT_EQ(web[2].text, "pbs-main");
+    EXPECT_EQ(web[3].text, "keep-daily=7, keep-weekly=4; PBS prune: prune-store1");
+    EXPECT_EQ(web[4].text, "11");
+    EXPECT_EQ(web[5].text, "9");
+    EXPECT_EQ(web[6].text, "-2");
+    EXPECT_EQ(web[6].tone, Tone::warning);
+    EXPECT_EQ(web[7].text, "28 Sep 2026");
+    EXPECT_EQ(web[8].text, "24 Nov 2026 (3 days ago)");
+    EXPECT_EQ(web[8].tone, Tone::neutral);
+    EXPECT_EQ(web[9].text, "OK");
+    EXPECT_EQ(web[9].tone, Tone::good);
+    EXPECT_EQ(web[10].text, "");
+    const auto& db = table->rows[1];
+    EXPECT_EQ(db[3].text, "Node default (keep all, assumed)");
+    EXPECT_EQ(db[4].text, "—");
+    EXPECT_EQ(db[6].text, "—");
+    EXPECT_EQ(db[7].text, "—");
+    EXPECT_EQ(db[8].text, "Overdue"); // no backup at all on pbs-main
+    EXPECT_EQ(db[8].tone, Tone::critical);
+    EXPECT_EQ(db[9].text, "—"); // nothing to verify
+    EXPECT_EQ(db[10].text, "PBS snapshots of pbs-main were not collected: expected and actual versions are unknown");
+    EXPECT_EQ(db[10].tone, Tone::muted);
     const auto paragraphs = blocks_of<Paragraph>(*section);
-    ASSERT_EQ(paragraphs.size(), 2U);
-    EXPECT_EQ(paragraphs[1]->text, "—: figures unavailable because PBS was not collected for this storage.");
+    ASSERT_EQ(paragraphs.size(), 3U); // intro, the "—" note, the orphan groups' intro
+    EXPECT_EQ(paragraphs[1]->text,
+              "—: figure unavailable; the notes say why (notes are written in English by the analysis).");
+}
+
+TEST(BuildDocument, GuestRetentionDeltaToleranceAndLongNotes) {
+    auto data = pvr::test::sample_report();
+    auto& retention = data.guests[0].retention[0];
+    retention.delta = 1;
+    retention.note = std::string(300, 'n');
+    data.guests[0].last_backup->verification = "failed";
+    auto doc = build(data, "en");
+    auto row = first_block<Table>(*find_section(doc, "guest-retention"))->rows[0];
+    EXPECT_EQ(row[6].text, "+1");
+    EXPECT_EQ(row[6].tone, Tone::good); // within one version: the rhythm of backups and pruning
+    EXPECT_EQ(row[9].text, "Failed (last OK 2 days ago)");
+    EXPECT_EQ(row[9].tone, Tone::critical);
+    EXPECT_LT(row[10].text.size(), 200U);
+    EXPECT_EQ(row[10].text.substr(row[10].text.size() - 3), "…");
+    retention.delta = 3;
+    doc = build(data, "fr");
+    row = first_block<Table>(*find_section(doc, "guest-retention"))->rows[0];
+    EXPECT_EQ(row[6].text, "+3");
+    EXPECT_EQ(row[6].tone, Tone::warning);
+    EXPECT_EQ(row[9].text, "Échec (dernier succès il y a 2 jours)");
+    data.guests[0].last_backup->verification.reset();
+    row = first_block<Table>(*find_section(build(data, "en"), "guest-retention"))->rows[0];
+    EXPECT_EQ(row[9].text, "Not verified (last OK 2 days ago)");
+    EXPECT_EQ(row[9].tone, Tone::muted);
+}
+
+TEST(BuildDocument, GuestRetentionInFrench) {
+    const auto doc = build(pvr::test::sample_report(), "fr");
+    const auto* section = find_section(doc, "guest-retention");
+    const auto* table = first_block<Table>(*section);
+    ASSERT_NE(table, nullptr);
+    EXPECT_EQ(table->columns[3].title, "Politique");
+    EXPECT_EQ(table->columns[7].title, "Plus ancien instantané");
+    EXPECT_EQ(table->columns[9].title, "Vérification");
+    const auto& web = table->rows[0];
+    EXPECT_EQ(web[3].text, "keep-daily=7, keep-weekly=4" + nbsp + "; Purge PBS" + nbsp + ": prune-store1");
+    EXPECT_EQ(web[7].text, "28 sept. 2026");
+    EXPECT_EQ(web[8].text, "24 nov. 2026 (il y a 3 jours)");
+    const auto& db = table->rows[1];
+    EXPECT_EQ(db[3].text, "Défaut du nœud (tout conserver, supposé)");
+    EXPECT_EQ(db[8].text, "En retard");
+    EXPECT_EQ(db[9].text, "—");
+}
+
+TEST(BuildDocument, OrphanGroupsInBothLanguages) {
+    for (const auto& [lang, heading, group_title] : {std::tuple{"en", "Orphan backup groups", "Group"},
+                                                     std::tuple{"fr", "Groupes de sauvegarde orphelins", "Groupe"}}) {
+        const auto doc = build(pvr::test::sample_report(), lang);
+        const auto* section = find_section(doc, "guest-retention");
+        const auto headings = blocks_of<Heading>(*section);
+        ASSERT_EQ(headings.size(), 1U);
+        EXPECT_EQ(headings[0]->level, 2);
+        EXPECT_EQ(headings[0]->text, heading);
+        const auto tables = blocks_of<Table>(*section);
+        ASSERT_EQ(tables.size(), 2U);
+        const auto& orphans = *tables[1];
+        ASSERT_EQ(orphans.columns.size(), 6U);
+        EXPECT_EQ(orphans.columns[3].title, group_title);
+        ASSERT_EQ(orphans.rows.size(), 2U);
+        EXPECT_EQ(orphans.rows[0][0].text, "pbs-main");
+        EXPECT_EQ(orphans.rows[0][3].text, "vm/105");
+        EXPECT_EQ(orphans.rows[0][4].text, "4");
+        EXPECT_EQ(orphans.rows[1][2].text, "prod/vm");
+        EXPECT_EQ(orphans.rows[1][3].text, "ct/300");
+        EXPECT_EQ(orphans.rows[1][5].text, "—");
+    }
+    const auto en = build(pvr::test::sample_report(), "en");
+    EXPECT_EQ(first_block<Table>(*find_section(en, "guest-retention")) == nullptr, false);
+    EXPECT_EQ(blocks_of<Table>(*find_section(en, "guest-retention"))[1]->rows[0][2].text, "root");
+    EXPECT_EQ(blocks_of<Table>(*find_section(en, "guest-retention"))[1]->rows[0][5].text, "17 Nov 2026 (10 days ago)");
+
+    // No orphan: the sub-heading says so in one muted line.
+    auto data = pvr::test::sample_report();
+    data.pbs_orphan_groups.clear();
+    for (const auto& [lang, text] : {std::pair{"en", "No orphan group."}, std::pair{"fr", "Aucun groupe orphelin."}}) {
+        const auto doc = build(data, lang);
+        const auto& blocks = find_section(doc, "guest-retention")->blocks;
+        ASSERT_GE(blocks.size(), 2U);
+        ASSERT_NE(std::get_if<Heading>(&blocks[blocks.size() - 2]), nullptr);
+        const auto* last = std::get_if<Paragraph>(&blocks.back());
+        ASSERT_NE(last, nullptr);
+        EXPECT_EQ(last->text, text);
+        EXPECT_EQ(last->tone, Tone::muted);
+    }
+
+    // No retention row but orphans: the empty line, then the orphans.
+    data = pvr::test::sample_report();
+    for (auto& guest : data.guests) {
+        guest.retention.clear();
+    }
+    const auto doc = build(data, "en");
+    const auto* section = find_section(doc, "guest-retention");
+    EXPECT_EQ(std::get<Paragraph>(section->blocks.front()).text,
+              "No retention information: no guest has backups on a PBS storage.");
+    ASSERT_EQ(blocks_of<Table>(*section).size(), 1U);
+    EXPECT_EQ(blocks_of<Table>(*section)[0]->rows.size(), 2U);
+}
+
+TEST(BuildDocument, OverdueTileWithoutFreshnessData) {
+    auto data = pvr::test::sample_report();
+    for (auto& guest : data.guests) {
+        guest.freshness = {};
+        guest.last_task.reset();
+    }
+    const auto doc = build(data, "en");
+    const auto& f = first_block<KeyFigures>(doc.sections.front())->figures;
+    ASSERT_EQ(f.size(), 8U);
+    EXPECT_EQ(f[6].value, "—"); // nothing evaluated
+    EXPECT_EQ(f[6].tone, Tone::neutral);
+    EXPECT_EQ(f[7].value, "0");
+    EXPECT_EQ(f[7].tone, Tone::good);
 }
 
 TEST(BuildDocument, AnomaliesAndCollectionIssues) {

@@ -33,7 +33,9 @@ inline model::GuestReport sample_guest(std::int64_t vmid, std::string name, mode
 
 /// Four guests: 100 and 101 scheduled, 102 not backed up (a disabled job only), 9000 (template)
 /// undetermined; two PBS storages (one with usage at 85 %, one without usage); three jobs; three
-/// anomalies (critical, warning, info); one collection issue.
+/// anomalies (critical, warning, info); one collection issue. PBS data: 100 backed up 3 days ago
+/// (verified); 101 overdue, no snapshot seen, its last vzdump task failed; 9000 has a successful
+/// task only; three retention policies (PVE storage, PBS prune job, PBS datastore); two orphan groups.
 inline model::ReportData sample_report() {
     using model::CoverageStatus;
     model::ReportData data;
@@ -81,7 +83,17 @@ inline model::ReportData sample_report() {
     prune_job.schedule = "daily";
     prune_job.keep.keep_last = 3;
     prune_job.keep.keep_daily = 14;
-    data.retention_policies = {storage_policy, prune_job};
+    prune_job.server = "https://pbs1.example.lan:8007";
+    prune_job.max_depth = 2;
+    prune_job.storages = {"pbs-main"};
+    model::RetentionPolicy datastore_policy;
+    datastore_policy.source = "pbs-datastore";
+    datastore_policy.id = "remote";
+    datastore_policy.datastore = "remote";
+    datastore_policy.server = "https://pbs2.example.lan:8008";
+    datastore_policy.keep.keep_last = 5;
+    datastore_policy.enabled = false;
+    data.retention_policies = {storage_policy, prune_job, datastore_policy};
 
     model::BackupJob daily;
     daily.id = "backup-daily";
@@ -120,7 +132,16 @@ inline model::ReportData sample_report() {
     web_retention.expected_versions = 11;
     web_retention.actual_versions = 9;
     web_retention.delta = -2;
+    web_retention.policy_source = "pve-storage";
+    web_retention.jobs = {"backup-daily"};
+    web_retention.pbs_prune_jobs = {"prune-store1"};
+    web_retention.oldest_snapshot = k_sample_generated_at - 60 * 86400; // 28 Sep 2026
     web.retention = {web_retention};
+    web.freshness.last_success = web.last_backup->time;
+    web.freshness.age_seconds = 3 * 86400;
+    web.freshness.overdue = false;
+    web.freshness.last_verified = k_sample_generated_at - 2 * 86400;
+    web.freshness.last_verification = "ok";
 
     auto db = sample_guest(101, "db<&>\"'01", CoverageStatus::scheduled, model::GuestType::lxc);
     db.guest.status = "stopped";
@@ -131,7 +152,19 @@ inline model::ReportData sample_report() {
     db_retention.expected_versions.reset();
     db_retention.actual_versions.reset();
     db_retention.delta.reset();
+    db_retention.oldest_snapshot.reset();
+    db_retention.policy_source = "node-default";
+    db_retention.policy = {};
+    db_retention.pbs_prune_jobs.clear();
+    db_retention.note = "PBS snapshots of pbs-main were not collected: expected and actual versions are unknown";
     db.retention = {db_retention};
+    // No snapshot seen on PBS; PVE's task history has a failed backup; overdue on pbs-main.
+    db.last_task = model::GuestBackupResult{
+        101,         "pve1",       k_sample_generated_at - 86400, std::nullopt, model::BackupOutcome::failed,
+        "disk full", "UPID:pve1:1"};
+    db.freshness.overdue = true;
+    db.freshness.expected_since = k_sample_generated_at - 5 * 3600;
+    db.freshness.overdue_storages = {"pbs-main"};
 
     auto ct = sample_guest(102, "ct-test", CoverageStatus::not_backed_up, model::GuestType::lxc);
     ct.guest.node = "pve2";
@@ -143,8 +176,15 @@ inline model::ReportData sample_report() {
     tmpl.guest.is_template = true;
     tmpl.guest.status = "stopped";
     tmpl.coverage.reason = "The members of pool prod could not be read.";
+    tmpl.last_task = model::GuestBackupResult{
+        9000,         "pve1",       k_sample_generated_at - 2 * 86400, std::nullopt, model::BackupOutcome::ok,
+        std::nullopt, "UPID:pve1:2"};
 
     data.guests = {web, db, ct, tmpl};
+    data.pbs_orphan_groups = {
+        {"pbs-main", "store1", "", "vm", "105", 4, k_sample_generated_at - 10 * 86400},
+        {"pbs-offsite", "remote", "prod/vm", "ct", "300", 0, std::nullopt},
+    };
 
     data.anomalies = {
         {"guest_not_backed_up", model::Severity::critical, "ct/102", "CT 102 (ct-test) is not backed up."},
