@@ -1,4 +1,3 @@
-# syntax=docker/dockerfile:1
 # pve-backup-report: reads a Proxmox VE cluster's API and writes a dated PDF report to /reports.
 #
 #   docker build -t pve-backup-report .
@@ -19,7 +18,7 @@ RUN apt-get update \
       cmake ninja-build g++ pkg-config ca-certificates \
       libcurl4-openssl-dev libssl-dev libcpp-httplib-dev nlohmann-json3-dev libcli11-dev \
       libspdlog-dev libfmt-dev libcairo2-dev libpango1.0-dev libhowardhinnant-date-dev \
- && rm -rf /var/lib/apt/lists/*
+ && apt-get clean && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /src
 COPY . .
@@ -60,12 +59,20 @@ LABEL org.opencontainers.image.title="pve-backup-report" \
 ARG DEBIAN_FRONTEND=noninteractive
 COPY --from=build /out/runtime-packages /tmp/runtime-packages
 # Fonts: DejaVu for text, WenQuanYi Micro Hei (CJK) and Symbola (emoji, symbols) as outline
-# fallbacks, all embedded in the PDF. `fontconfig` builds the font cache now, so that the
-# non-root user never needs a writable cache directory.
-RUN apt-get update \
+# fallbacks, all embedded in the PDF. `fc-cache` builds the font cache now, so that the non-root
+# user never needs a writable cache directory; the font directories' times are set to whole
+# seconds first, as image layers keep them (else fontconfig finds the cache stale at run time).
+# Like the slim base itself: no documentation (but the copyright files), manuals or translations.
+RUN printf '%s\n' 'path-exclude /usr/share/doc/*' 'path-include /usr/share/doc/*/copyright' \
+      'path-exclude /usr/share/man/*' 'path-exclude /usr/share/info/*' 'path-exclude /usr/share/locale/*' \
+      'path-include /usr/share/locale/locale.alias' >/etc/dpkg/dpkg.cfg.d/zz-pve-backup-report-slim \
+ && apt-get update \
  && apt-get install -y --no-install-recommends $(cat /tmp/runtime-packages) \
       ca-certificates tzdata fontconfig fonts-dejavu-core fonts-wqy-microhei fonts-symbola \
- && fc-cache -s \
+ && install -d /usr/local/share/fonts \
+ && find /usr/share/fonts /usr/local/share/fonts -type d -exec touch -d "@$(date +%s)" {} + \
+ && rm -f /var/cache/fontconfig/* && fc-cache -s \
+ && apt-get clean \
  && rm -rf /var/lib/apt/lists/* /var/cache/debconf/*-old /var/log/apt /var/log/dpkg.log /tmp/runtime-packages \
  && groupadd --system --gid 10001 pve-backup-report \
  && useradd --system --uid 10001 --gid 10001 --home-dir /nonexistent --no-create-home \
@@ -75,14 +82,13 @@ COPY --from=build /out/usr/bin/pve-backup-report /usr/bin/pve-backup-report
 
 # Every optional variable has a working default; PVE_URL, PVE_TOKEN_ID and PVE_TOKEN_SECRET (or
 # PVE_TOKEN_SECRET_FILE, e.g. /run/secrets/pve_token_secret) are required, except with --demo.
+# The PBS_* variables are left unset: they only apply with a PBS token (their defaults: --help).
 ENV OUTPUT_DIR=/reports \
     LOG_LEVEL=info \
     LOG_FORMAT=text \
     REPORT_LANG=en \
     PVE_VERIFY_TLS=true \
     PVE_TIMEOUT=30 \
-    PBS_VERIFY_TLS=true \
-    PBS_TIMEOUT=60 \
     STALE_GRACE_HOURS=6 \
     VERIFY_MAX_AGE_DAYS=30 \
     TZ=Etc/UTC

@@ -19,7 +19,7 @@ cache=/var/tmp/pve-backup-report
 rootfs_tar=$cache/bookworm-minbase.tar
 
 need=()
-for p in debootstrap buildah podman poppler-utils; do
+for p in debootstrap buildah podman poppler-utils python3; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || need+=("$p")
 done
 if [ ${#need[@]} -gt 0 ]; then
@@ -57,17 +57,39 @@ ensure_rootfs_tarball() {
 }
 ensure_rootfs_tarball
 
+# The "slim" variant, like the official debian:bookworm-slim: no documentation (but the copyright
+# files), manuals or translations, and dpkg told not to install them.
+slim_tar=$cache/bookworm-slim.tar
+if [ ! -s "$slim_tar" ] || [ "$slim_tar" -ot "$rootfs_tar" ]; then
+  echo "== making the slim variant"
+  tmp=$(mktemp -d "$cache/slim.XXXXXX")
+  tar -C "$tmp" -xf "$rootfs_tar"
+  find "$tmp/usr/share/doc" -mindepth 1 ! -name copyright ! -type d -delete
+  find "$tmp/usr/share/doc" -mindepth 1 -type d -empty -delete
+  rm -rf "$tmp"/usr/share/man/* "$tmp"/usr/share/info/* "$tmp"/usr/share/groff/* "$tmp"/usr/share/lintian/*
+  find "$tmp/usr/share/locale" -mindepth 1 -maxdepth 1 ! -name locale.alias -exec rm -rf {} +
+  printf '%s\n' 'path-exclude /usr/share/doc/*' 'path-include /usr/share/doc/*/copyright' \
+    'path-exclude /usr/share/man/*' 'path-exclude /usr/share/groff/*' 'path-exclude /usr/share/info/*' \
+    'path-exclude /usr/share/lintian/*' 'path-exclude /usr/share/linda/*' 'path-exclude /usr/share/locale/*' \
+    'path-include /usr/share/locale/locale.alias' >"$tmp/etc/dpkg/dpkg.cfg.d/docker"
+  tar --numeric-owner -C "$tmp" -cf "$slim_tar.tmp" .
+  mv "$slim_tar.tmp" "$slim_tar"
+  rm -rf "$tmp"
+fi
+
 # The names the Dockerfile's FROM lines use; imported again only when the tarball changed.
-stamp="$(stat -c %Y "$rootfs_tar")"
-for name in docker.io/library/debian:bookworm docker.io/library/debian:bookworm-slim; do
+for pair in "docker.io/library/debian:bookworm=$rootfs_tar" "docker.io/library/debian:bookworm-slim=$slim_tar"; do
+  name=${pair%%=*} tarball=${pair#*=}
+  stamp="$(stat -c %Y "$tarball")"
   stamp_file=$cache/imported-${name##*:}.stamp
   if ! podman image exists "$name" || [ "$(cat "$stamp_file" 2>/dev/null)" != "$stamp" ]; then
-    echo "== importing $rootfs_tar as $name"
+    echo "== importing $tarball as $name"
     podman import --quiet --change 'CMD ["bash"]' --message "debootstrap --variant=minbase bookworm" \
-      "$rootfs_tar" "$name" >/dev/null
+      "$tarball" "$name" >/dev/null
     echo "$stamp" >"$stamp_file"
   fi
 done
+base_size=$(podman image inspect --format '{{.Size}}' docker.io/library/debian:bookworm-slim)
 
 echo "== buildah build (Dockerfile)"
 t0=$(date +%s)
@@ -81,10 +103,10 @@ buildah build --isolation chroot --pull=never --layers \
 echo "built $image in $(($(date +%s) - t0)) s"
 
 # The image's configuration: non-root user, entrypoint, volume, defaults, labels.
-config=$(buildah inspect --type image --format '{{json .OCIv1.Config}}' "$image")
+config=$(podman image inspect "$image")
 check_config() {
-  python3 -c "import json,sys; c=json.loads(sys.argv[1]); sys.exit(0 if ($2) else 1)" "$config" ||
-    { echo "test-container: image config check failed: $2" >&2; echo "$config" >&2; exit 1; }
+  python3 -c "import json,sys; c=json.loads(sys.argv[1])[0]['Config']; sys.exit(0 if ($1) else 1)" "$config" ||
+    { echo "test-container: image config check failed: $1" >&2; echo "$config" >&2; exit 1; }
 }
 check_config 'c.get("User") not in (None, "", "0", "root", "0:0")'
 check_config 'c["Entrypoint"] == ["/usr/bin/pve-backup-report"]'
@@ -101,6 +123,9 @@ cleanup() {
 trap cleanup EXIT
 chown 10001:10001 "$out" # the image's user
 ctr=$(buildah from --pull=never "$image")
+# buildah run would give the image's VOLUME /reports its own anonymous volume, hiding the `-v`
+# bind mount below: drop the declaration in this working container (the image keeps it).
+buildah config --volume /reports- "$ctr"
 
 echo "== pve-backup-report --version (in the image)"
 # buildah run does not apply ENTRYPOINT, USER stays the image's: call the binary by name.
@@ -117,9 +142,9 @@ cat "$out/stderr.txt"
 if grep -qi "fontconfig" "$out/stderr.txt"; then
   echo "test-container: fontconfig complained in the image" >&2; exit 1
 fi
-# The image's ENV defaults must all be variables the program knows.
-if grep -qi "unknown variable" "$out/stderr.txt"; then
-  echo "test-container: the Dockerfile sets a variable the program does not know" >&2; exit 1
+# The image's ENV defaults must all be variables the program knows and uses: no warning.
+if grep -q " warn" "$out/stderr.txt"; then
+  echo "test-container: warnings with the image's default environment (Dockerfile ENV)" >&2; exit 1
 fi
 pdf=$(find "$out" -maxdepth 1 -name 'pve-backup-report_*.pdf' | head -n1)
 [ -n "$pdf" ] || { echo "test-container: no PDF in /reports" >&2; ls -la "$out" >&2; exit 1; }
@@ -152,5 +177,6 @@ print(f"{len(lines)} JSON log lines, e.g. {lines[-1].strip()}")
 PY
 
 size=$(podman image inspect --format '{{.Size}}' "$image")
-echo "image $image: $((size / 1000 / 1000)) MB ($size bytes)"
+echo "image $image: $((size / 1000 / 1000)) MB ($size bytes; the base bookworm-slim made here: $((base_size / 1000 / 1000)) MB)"
+buildah rmi --prune >/dev/null 2>&1 || true # dangling images of earlier builds
 echo "test-container: OK in $(($(date +%s) - start)) s"

@@ -18,7 +18,7 @@ cache=/var/tmp/pve-backup-report
 rootfs_tar=$cache/bookworm-minbase.tar
 
 need=()
-for p in debootstrap dpkg-dev poppler-utils systemd; do
+for p in debootstrap dpkg-dev poppler-utils systemd python3; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || need+=("$p")
 done
 if [ ${#need[@]} -gt 0 ]; then

@@ -10,6 +10,8 @@ echo "== clang-format"
 mapfile -t sources < <(git ls-files '*.cpp' '*.hpp' 2>/dev/null || find src tests bench -name '*.[ch]pp')
 clang-format --dry-run -Werror "${sources[@]}"
 
+# ccache shares objects between clones in different folders (CI clones afresh every time).
+export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=1
 jobs=$(nproc)
 for preset in release asan-ubsan; do
   echo "== build ($preset)"
