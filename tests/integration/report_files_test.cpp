@@ -1,0 +1,100 @@
+// The demo's PDF and HTML reports as a reader gets them, in both languages: checked with the
+// poppler and qpdf tools (text extraction, embedded fonts, outline, structure).
+
+#include "support/process.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace {
+
+using pvr::test::run_process;
+
+struct Language {
+    const char* code;
+    std::vector<const char*> section_titles;
+    std::vector<const char*> key_figures;
+};
+
+const Language k_languages[] = {
+    {"en",
+     {"Summary", "PBS storages declared in PVE", "PBS storage usage", "PBS retention policies", "Backup jobs",
+      "VM/CT without backup", "VM/CT coverage", "VM/CT backup retention by PBS", "Anomalies", "Collection issues"},
+     {"Backup report", "75.0%", "30 of 40 guests", "Page 1 of"}},
+    {"fr",
+     {"Synthèse", "Stockages PBS déclarés dans PVE", "Occupation des stockages PBS", "Politiques de rétention PBS",
+      "Tâches de sauvegarde", "VM/CT sans sauvegarde", "Couverture des VM/CT",
+      "Rétention des sauvegardes des VM/CT par PBS", "Anomalies", "Problèmes de collecte"},
+     {"Rapport de sauvegarde", "75,0", "Page 1 sur"}},
+};
+
+std::string tool(const std::string& program, const std::vector<std::string>& args) {
+    const auto result = run_process("/usr/bin/" + program, args, {});
+    EXPECT_EQ(result.exit_code, 0) << program << ": " << result.err;
+    return result.out;
+}
+
+class ReportFiles : public ::testing::TestWithParam<Language> {};
+
+TEST_P(ReportFiles, DemoPdfAndHtmlCarryEverySectionAndKeyFigure) {
+    const Language& lang = GetParam();
+    pvr::test::TempDir dir;
+    const auto result = run_process(PVR_BINARY, {"--demo", "--generate-pdf", "--format", "html"},
+                                    {{"OUTPUT_DIR", dir.path()}, {"REPORT_LANG", lang.code}});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    const std::string base = dir.path() + "/pve-backup-report_pve-prod_2026-11-27_070000";
+    const std::string pdf = base + ".pdf";
+    ASSERT_TRUE(std::filesystem::exists(pdf)) << result.out;
+
+    // Structure and fonts.
+    EXPECT_EQ(run_process("/usr/bin/qpdf", {"--check", pdf}, {}).exit_code, 0);
+    const std::string fonts = tool("pdffonts", {pdf});
+    std::size_t font_lines = 0;
+    std::size_t pos = fonts.find('\n', fonts.find("---"));
+    while (pos != std::string::npos && pos + 1 < fonts.size()) {
+        const auto end = fonts.find('\n', pos + 1);
+        const std::string line = fonts.substr(pos + 1, end - pos - 1);
+        if (!line.empty()) {
+            ++font_lines;
+            EXPECT_NE(line.find(" yes "), std::string::npos) << "font not embedded: " << line;
+            EXPECT_EQ(line.find("Type 3"), std::string::npos) << line;
+        }
+        pos = end;
+    }
+    EXPECT_GT(font_lines, 0U);
+
+    // Text: every section title and the key figures.
+    const std::string text = tool("pdftotext", {"-layout", pdf, "-"});
+    for (const char* title : lang.section_titles) {
+        EXPECT_NE(text.find(title), std::string::npos) << "section title missing: " << title;
+    }
+    for (const char* figure : lang.key_figures) {
+        EXPECT_NE(text.find(figure), std::string::npos) << "missing: " << figure;
+    }
+    // Names with accents, CJK and emoji from the demo's notes come out as text.
+    EXPECT_NE(text.find("Propriétaire"), std::string::npos);
+    EXPECT_NE(text.find("数据库"), std::string::npos);
+
+    // The outline (bookmarks) lists the sections.
+    const std::string outline = tool("qpdf", {"--json", "--json-key=outlines", pdf});
+    for (const char* title : lang.section_titles) {
+        EXPECT_NE(outline.find(title), std::string::npos) << "outline entry missing: " << title;
+    }
+
+    // The HTML twin: self-contained, same sections.
+    const std::string html = pvr::test::read_whole_file(base + ".html");
+    for (const char* title : lang.section_titles) {
+        EXPECT_NE(html.find(title), std::string::npos) << "HTML section missing: " << title;
+    }
+    EXPECT_EQ(html.find("src=\"http"), std::string::npos);
+    EXPECT_EQ(html.find("href=\"http"), std::string::npos);
+    EXPECT_EQ(html.find("<script"), std::string::npos);
+}
+
+INSTANTIATE_TEST_SUITE_P(Languages, ReportFiles, ::testing::ValuesIn(k_languages),
+                         [](const auto& param_info) { return std::string(param_info.param.code); });
+
+} // namespace
