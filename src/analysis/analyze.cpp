@@ -11,6 +11,7 @@
 #include "analysis/retention_policies.hpp"
 #include "analysis/retention_simulation.hpp"
 #include "analysis/summary.hpp"
+#include "analysis/verdict.hpp"
 
 #include <algorithm>
 
@@ -72,6 +73,7 @@ model::ReportData analyze(const model::Inventory& inventory, const AnalysisOptio
     report.anomalies.insert(report.anomalies.end(), storage_anomalies.begin(), storage_anomalies.end());
     sort_anomalies(report.anomalies);
     report.summary = summarize(report);
+    report.verdict = decide_verdict(report);
     return report;
 }
 

@@ -16,22 +16,9 @@ struct AnomalyCounts {
     std::int64_t critical = 0;
 };
 
+/// The analysis' verdict counts (accepted exceptions already left out).
 AnomalyCounts count_anomalies(const model::ReportData& data) {
-    AnomalyCounts counts;
-    for (const auto& anomaly : data.anomalies) {
-        switch (anomaly.severity) {
-        case model::Severity::info:
-            ++counts.info;
-            break;
-        case model::Severity::warning:
-            ++counts.warning;
-            break;
-        case model::Severity::critical:
-            ++counts.critical;
-            break;
-        }
-    }
-    return counts;
+    return {data.verdict.info_anomalies, data.verdict.warning_anomalies, data.verdict.critical_anomalies};
 }
 
 std::string capitalize_first(std::string text) {
@@ -43,29 +30,30 @@ std::string capitalize_first(std::string text) {
 
 Verdict verdict(const BuildContext& ctx, const AnomalyCounts& anomalies) {
     const auto& s = ctx.data.summary;
-    const auto issues = static_cast<std::int64_t>(ctx.data.collection_issues.size());
+    const auto& decided = ctx.data.verdict;
+    const auto issues = decided.collection_issues;
     const auto part = [&](Msg msg, std::int64_t count) { return ctx.tr.format_n(msg, count, ctx.fmt.integer(count)); };
     const auto sentence = [&](const std::vector<std::string>& parts) {
         return capitalize_first(ctx.tr.join_words(parts)) + ctx.text(Msg::sentence_end);
     };
     Verdict v;
-    if (s.guests_not_backed_up > 0 || anomalies.critical > 0) {
+    if (decided.level == model::VerdictLevel::critical) {
         v.tone = Tone::critical;
         v.title = ctx.text(Msg::verdict_critical_title);
         std::vector<std::string> parts;
-        if (s.guests_not_backed_up > 0) {
-            parts.push_back(part(Msg::verdict_part_not_backed_up, s.guests_not_backed_up));
+        if (decided.guests_not_backed_up > 0) {
+            parts.push_back(part(Msg::verdict_part_not_backed_up, decided.guests_not_backed_up));
         }
         if (anomalies.critical > 0) {
             parts.push_back(part(Msg::verdict_part_critical, anomalies.critical));
         }
         v.text = sentence(parts);
-    } else if (s.guests_undetermined > 0 || anomalies.warning > 0 || issues > 0) {
+    } else if (decided.level == model::VerdictLevel::warning) {
         v.tone = Tone::warning;
         v.title = ctx.text(Msg::verdict_warning_title);
         std::vector<std::string> parts;
-        if (s.guests_undetermined > 0) {
-            parts.push_back(part(Msg::verdict_part_undetermined, s.guests_undetermined));
+        if (decided.guests_undetermined > 0) {
+            parts.push_back(part(Msg::verdict_part_undetermined, decided.guests_undetermined));
         }
         if (anomalies.warning > 0) {
             parts.push_back(part(Msg::verdict_part_warnings, anomalies.warning));
@@ -74,7 +62,7 @@ Verdict verdict(const BuildContext& ctx, const AnomalyCounts& anomalies) {
             parts.push_back(part(Msg::verdict_part_issues, issues));
         }
         v.text = sentence(parts);
-    } else if (s.guests_total == 0) {
+    } else if (decided.level == model::VerdictLevel::info) {
         v.tone = Tone::info;
         v.title = ctx.text(Msg::verdict_empty_title);
         v.text = ctx.text(Msg::verdict_empty_text);

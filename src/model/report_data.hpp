@@ -11,6 +11,7 @@
 #include "model/pbs.hpp"
 #include "model/storage.hpp"
 #include "model/task.hpp"
+#include "model/verdict.hpp"
 
 #include <cstdint>
 #include <optional>
@@ -133,6 +134,7 @@ struct ReportData {
     std::vector<Anomaly> anomalies;
     std::vector<CollectionIssue> collection_issues;
     std::vector<PbsOrphanGroup> pbs_orphan_groups{}; // added by pve-backup-report
+    Verdict verdict{};                               // added by pve-backup-report (analysis/verdict.hpp)
 };
 
 } // namespace pvr::model

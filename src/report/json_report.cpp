@@ -53,6 +53,18 @@ ordered_json summary_json(const ReportSummary& s) {
             {"anomalies", s.anomalies}};
 }
 
+ordered_json verdict_json(const Verdict& v) {
+    return {{"level", to_string(v.level)},
+            {"guests_not_backed_up", v.guests_not_backed_up},
+            {"guests_undetermined", v.guests_undetermined},
+            {"critical_anomalies", v.critical_anomalies},
+            {"warning_anomalies", v.warning_anomalies},
+            {"info_anomalies", v.info_anomalies},
+            {"collection_issues", v.collection_issues},
+            {"failed_backups", v.failed_backups},
+            {"overdue_backups", v.overdue_backups}};
+}
+
 ordered_json pbs_storage_json(const PbsStorageReport& report) {
     const Storage& st = report.storage;
     const PbsTarget pbs = st.pbs.value_or(PbsTarget{});
@@ -212,6 +224,7 @@ std::string to_json(const ReportData& data) {
     root["tool_version"] = data.tool_version;
     root["cluster"] = cluster_json(data.cluster);
     root["summary"] = summary_json(data.summary);
+    root["verdict"] = verdict_json(data.verdict);
     root["pbs_storages"] = ordered_json::array();
     for (const auto& s : data.pbs_storages) {
         root["pbs_storages"].push_back(pbs_storage_json(s));

@@ -155,7 +155,8 @@ TEST(BuildDocument, FrenchKeyFiguresAndCoverageChart) {
 
 TEST(BuildDocument, VerdictRule) {
     auto data = pvr::test::sample_report();
-    auto verdict_of = [](const pvr::model::ReportData& d, const std::string& lang = "en") {
+    auto verdict_of = [](pvr::model::ReportData d, const std::string& lang = "en") {
+        d.verdict = pvr::analysis::decide_verdict(d); // the analysis decides, the document words it
         const auto doc = build(d, lang);
         const auto* v = first_block<Verdict>(doc.sections.front());
         return v != nullptr ? *v : Verdict{};

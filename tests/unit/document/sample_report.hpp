@@ -5,6 +5,7 @@
 //   #include "unit/document/sample_report.hpp"
 //   auto data = pvr::test::sample_report();   // or empty_report(), many_guests(10000)
 
+#include "analysis/verdict.hpp"
 #include "model/report_data.hpp"
 
 #include <cstdint>
@@ -205,6 +206,7 @@ inline model::ReportData sample_report() {
     data.summary.backup_jobs_enabled = 2;
     data.summary.pbs_storages = 2;
     data.summary.anomalies = 3;
+    data.verdict = analysis::decide_verdict(data);
     return data;
 }
 
@@ -216,6 +218,7 @@ inline model::ReportData empty_report() {
     data.cluster.name = "empty";
     data.cluster.pve_version = "8.2.4";
     data.cluster.nodes = {{"pve1", "online", std::nullopt, true}};
+    data.verdict = analysis::decide_verdict(data);
     return data;
 }
 
@@ -236,6 +239,7 @@ inline model::ReportData many_guests(std::size_t count) {
     data.summary.guests_not_backed_up = 0;
     data.summary.guests_undetermined = 0;
     data.summary.coverage_percent = 100.0;
+    data.verdict = analysis::decide_verdict(data);
     return data;
 }
 
