@@ -11,6 +11,7 @@ packages=(
   libspdlog-dev libfmt-dev libcairo2-dev libpango1.0-dev libhowardhinnant-date-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev poppler-utils qpdf openssl
+  prometheus # promtool validates the metrics file (tests/integration/outlets_test.cpp)
   # run time: fonts for the PDF, time zones
   fonts-dejavu-core fonts-wqy-microhei fonts-symbola tzdata
 )

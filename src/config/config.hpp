@@ -21,6 +21,13 @@ using EnvMap = std::map<std::string, std::string, std::less<>>;
 enum class LogLevel { trace, debug, info, warn, error };
 enum class LogFormat { text, json };
 
+/// --fail-on / FAIL_ON: the verdict level from which the run exits with exit_code::verdict (6).
+enum class FailOn { never, warning, critical };
+/// "never", "warning", "critical".
+[[nodiscard]] const char* to_string(FailOn fail_on) noexcept;
+/// Case-insensitive, surrounding blanks ignored; nullopt for anything else.
+[[nodiscard]] std::optional<FailOn> parse_fail_on(std::string_view text);
+
 /// Per-storage PBS settings (PBS_<S>_URL, PBS_<S>_TOKEN_ID, PBS_<S>_TOKEN_SECRET[_FILE],
 /// PBS_<S>_FINGERPRINT), S = normalize_storage_key(storage id). Unset fields fall back to the
 /// storage's own settings (server/port, fingerprint) and to the global PBS token.
@@ -58,6 +65,10 @@ struct Config {
     std::chrono::hours stale_grace{6};
     /// "Not verified for N days" threshold for PBS snapshots.
     std::chrono::days verify_max_age{30};
+    // Outlets
+    FailOn fail_on = FailOn::never; // FAIL_ON (--fail-on overrides it)
+    /// PROMETHEUS_TEXTFILE_DIR: every report run also writes its metrics file there.
+    std::optional<std::filesystem::path> prometheus_textfile_dir;
     // Non-fatal remarks for the log (e.g. TLS verification disabled, a probable typo); never secrets.
     std::vector<std::string> warnings;
 

@@ -154,6 +154,20 @@ std::optional<std::string> apply_report_lang(std::string_view value, Config& con
     return std::nullopt;
 }
 
+std::optional<std::string> apply_fail_on(std::string_view value, Config& config, ApplyContext& /*context*/) {
+    const auto fail_on = parse_fail_on(value);
+    if (!fail_on) {
+        return "expected never, warning or critical, got " + single_quoted(trim(value));
+    }
+    config.fail_on = *fail_on;
+    return std::nullopt;
+}
+
+std::optional<std::string> apply_prometheus_dir(std::string_view value, Config& config, ApplyContext& /*context*/) {
+    config.prometheus_textfile_dir = std::filesystem::path(trim(value));
+    return std::nullopt;
+}
+
 } // namespace
 
 const std::vector<VariableSpec>& variable_table() {
@@ -196,6 +210,14 @@ const std::vector<VariableSpec>& variable_table() {
         {"VERIFY_MAX_AGE_DAYS", "30",
          "a PBS snapshot not verified for this many days counts as not verified recently (1..3650)", false,
          Need::optional, apply_verify_max_age},
+        {"FAIL_ON", "never",
+         "exit with status 6 (after writing every report) when the verdict is at or above this level: never, "
+         "warning or critical (--fail-on overrides it)",
+         false, Need::optional, apply_fail_on},
+        {"PROMETHEUS_TEXTFILE_DIR", "",
+         "also write the metrics file pve_backup_report_<cluster>.prom there, replaced atomically by each run "
+         "(node_exporter --collector.textfile.directory)",
+         false, Need::optional, apply_prometheus_dir},
     };
     return table;
 }

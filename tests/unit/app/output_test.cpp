@@ -67,3 +67,36 @@ TEST(EnsureWritableDirectory, CreatesMissingDirectoriesAndRejectsImpossibleOnes)
 }
 
 } // namespace
+
+namespace {
+
+TEST(ReplaceFileAtomically, ReplacesTheFileAndLeavesNoTemporaryFile) {
+    pvr::test::TempDir dir;
+    const std::filesystem::path path = dir.path() + "/pve_backup_report_x.prom";
+    pvr::app::replace_file_atomically(path, "first\n");
+    pvr::app::replace_file_atomically(path, "second\n");
+    EXPECT_EQ(pvr::test::read_whole_file(path.string()), "second\n");
+    EXPECT_EQ(std::filesystem::status(path).permissions() & std::filesystem::perms::all,
+              std::filesystem::perms::owner_read | std::filesystem::perms::owner_write |
+                  std::filesystem::perms::group_read | std::filesystem::perms::others_read);
+    std::size_t files = 0;
+    for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(dir.path())) {
+        ++files;
+    }
+    EXPECT_EQ(files, 1U);
+}
+
+TEST(EnsureWritableDirectory, NamesTheVariable) {
+    pvr::test::TempDir dir;
+    const std::string file = dir.path() + "/not-a-directory";
+    pvr::app::write_file_atomically(file, "x");
+    try {
+        pvr::app::ensure_writable_directory(file, "PROMETHEUS_TEXTFILE_DIR");
+        FAIL() << "expected an output error";
+    } catch (const pvr::Error& e) {
+        EXPECT_EQ(e.kind(), pvr::ErrorKind::output);
+        EXPECT_NE(std::string(e.what()).find("PROMETHEUS_TEXTFILE_DIR"), std::string::npos) << e.what();
+    }
+}
+
+} // namespace
