@@ -42,22 +42,23 @@ struct Options {
     bool check = false;
     bool demo = false;
     bool version = false;
-    std::string now;                       // --now: pretend the current time is this (tests, reproducing a report)
-    std::string fail_on;                   // --fail-on (overrides FAIL_ON)
-    std::optional<MonitorOptions> monitor; // the `monitor` subcommand
+    std::string now; // --now: pretend the current time is this (tests, reproducing a report)
+    /// --fail-on (overrides FAIL_ON)
+    std::string fail_on;
+    /// Set for the `monitor` subcommand.
+    std::optional<MonitorOptions> monitor;
 };
 
 std::string environment_help() {
-    std::string text =
-        "Other commands:\n"
-        "  pve-backup-report schedule [--from TIME] [--count N] [--tz ZONE] EXPR\n"
-        "      next occurrences of a Proxmox calendar event (backup-job schedule)\n"
-        "  pve-backup-report prune-sim --keep 'keep-last=3,keep-daily=7' [--tz ZONE] [--json]\n"
-        "      which snapshots (times on standard input) PBS pruning keeps\n"
-        "  pve-backup-report monitor [--demo] [--warning-not-backed-up RANGE] [--critical-failed RANGE] ...\n"
-        "      a Monitoring Plugins check (Icinga, Nagios, Checkmk MRPE, Zabbix): one status line,\n"
-        "      exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (see monitor --help)\n\n"
-        "Environment variables:\n";
+    std::string text = "Other commands:\n"
+                       "  pve-backup-report schedule [--from TIME] [--count N] [--tz ZONE] EXPR\n"
+                       "      next occurrences of a Proxmox calendar event (backup-job schedule)\n"
+                       "  pve-backup-report prune-sim --keep 'keep-last=3,keep-daily=7' [--tz ZONE] [--json]\n"
+                       "      which snapshots (times on standard input) PBS pruning keeps\n"
+                       "  pve-backup-report monitor [--demo] [--warning-X RANGE] [--critical-X RANGE]\n"
+                       "      a Monitoring Plugins check (Icinga, Nagios, Checkmk MRPE, Zabbix): one status\n"
+                       "      line, exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (see monitor --help)\n\n"
+                       "Environment variables:\n";
     for (const auto& var : config::documented_variables()) {
         text += fmt::format("  {:<22} {}{}\n", var.name, var.description,
                             var.default_value.empty() ? "" : fmt::format(" (default: {})", var.default_value));
