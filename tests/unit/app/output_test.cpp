@@ -1,4 +1,5 @@
 #include "app/output.hpp"
+#include "app/prometheus_output.hpp"
 #include "core/error.hpp"
 #include "support/process.hpp"
 
@@ -97,6 +98,21 @@ TEST(EnsureWritableDirectory, NamesTheVariable) {
         EXPECT_EQ(e.kind(), pvr::ErrorKind::output);
         EXPECT_NE(std::string(e.what()).find("PROMETHEUS_TEXTFILE_DIR"), std::string::npos) << e.what();
     }
+}
+
+} // namespace
+
+namespace {
+
+TEST(PrometheusDirectory, TextfileDirElseOutputDirWithFormatProm) {
+    pvr::config::Config config;
+    config.output_dir = "/srv/reports";
+    EXPECT_FALSE(pvr::app::prometheus_directory(config, false));
+    EXPECT_EQ(pvr::app::prometheus_directory(config, true), std::filesystem::path("/srv/reports"));
+    config.prometheus_textfile_dir = "/var/lib/prometheus/node-exporter";
+    EXPECT_EQ(pvr::app::prometheus_directory(config, false),
+              std::filesystem::path("/var/lib/prometheus/node-exporter"));
+    EXPECT_EQ(pvr::app::prometheus_directory(config, true), std::filesystem::path("/var/lib/prometheus/node-exporter"));
 }
 
 } // namespace
