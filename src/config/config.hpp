@@ -2,6 +2,7 @@
 // Configuration from environment variables, validated up front. Makes no API call.
 
 #include "core/error.hpp"
+#include "model/accepted_exception.hpp"
 
 #include <chrono>
 #include <filesystem>
@@ -58,6 +59,10 @@ struct Config {
     std::chrono::hours stale_grace{6};
     /// "Not verified for N days" threshold for PBS snapshots.
     std::chrono::days verify_max_age{30};
+    // Accepted exceptions (model/accepted_exception.hpp)
+    std::optional<std::filesystem::path> exceptions_file; // EXCEPTIONS_FILE as given
+    std::vector<model::AcceptedException> exceptions;     // read from it, validated
+    std::optional<std::string> exempt_tag;                // EXEMPT_TAG, lower case
     // Non-fatal remarks for the log (e.g. TLS verification disabled, a probable typo); never secrets.
     std::vector<std::string> warnings;
 

@@ -1,5 +1,6 @@
 #include "config/variable_table.hpp"
 
+#include "config/exceptions_file.hpp"
 #include "config/validators.hpp"
 
 #include "core/strings.hpp"
@@ -110,6 +111,20 @@ std::optional<std::string> apply_verify_max_age(std::string_view value, Config& 
     return std::nullopt;
 }
 
+std::optional<std::string> apply_exceptions_file(std::string_view value, Config& config, ApplyContext& /*context*/) {
+    config.exceptions_file = std::filesystem::path(trim(value)); // read and validated by load()
+    return std::nullopt;
+}
+
+std::optional<std::string> apply_exempt_tag(std::string_view value, Config& config, ApplyContext& /*context*/) {
+    const std::string tag = to_lower(trim(value));
+    if (!valid_pve_tag(tag)) {
+        return "expected a PVE tag (letters, digits, '_', then also '-', '+', '.'), got " + single_quoted(trim(value));
+    }
+    config.exempt_tag = tag;
+    return std::nullopt;
+}
+
 std::optional<std::string> apply_output_dir(std::string_view value, Config& config, ApplyContext& /*context*/) {
     config.output_dir = std::filesystem::path(trim(value));
     return std::nullopt;
@@ -196,6 +211,12 @@ const std::vector<VariableSpec>& variable_table() {
         {"VERIFY_MAX_AGE_DAYS", "30",
          "a PBS snapshot not verified for this many days counts as not verified recently (1..3650)", false,
          Need::optional, apply_verify_max_age},
+        {"EXCEPTIONS_FILE", "",
+         "TOML file of accepted exceptions ([[exception]]: vmid/name/pool/tag, accept, reason, owner, until); "
+         "accepted findings leave the verdict (--demo uses the demo's own file unless this is set)",
+         false, Need::optional, apply_exceptions_file},
+        {"EXEMPT_TAG", "", "a guest carrying this PVE tag (e.g. no-backup) is accepted as not backed up", false,
+         Need::optional, apply_exempt_tag},
     };
     return table;
 }
