@@ -24,9 +24,9 @@ model::Verdict decide_verdict(const model::ReportData& report) {
     v.collection_issues = static_cast<std::int64_t>(report.collection_issues.size());
     for (const auto& guest : report.guests) {
         const model::AcceptedException* exception = guest.exception ? &guest.exception->exception : nullptr;
-        if (guest.coverage.status == model::CoverageStatus::not_backed_up) {
-            ++(exception != nullptr && exception->accepts_not_backed_up() ? v.accepted_guests_not_backed_up
-                                                                          : v.guests_not_backed_up);
+        if (guest.coverage.status == model::CoverageStatus::not_backed_up && exception != nullptr &&
+            exception->accepts_not_backed_up()) {
+            ++v.accepted_guests_not_backed_up;
         }
         if (guest.last_task && guest.last_task->outcome == model::BackupOutcome::failed) {
             ++(exception != nullptr && exception->accepts_kind("backup_failed") ? v.accepted_failed_backups
@@ -37,6 +37,9 @@ model::Verdict decide_verdict(const model::ReportData& report) {
                                                                                  : v.overdue_backups);
         }
     }
+    // The summary's true count, minus the accepted guests.
+    v.guests_not_backed_up =
+        std::max<std::int64_t>(0, report.summary.guests_not_backed_up - v.accepted_guests_not_backed_up);
     if (v.guests_not_backed_up > 0 || v.critical_anomalies > 0) {
         v.level = model::VerdictLevel::critical;
     } else if (v.guests_undetermined > 0 || v.warning_anomalies > 0 || v.collection_issues > 0) {

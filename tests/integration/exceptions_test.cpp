@@ -144,7 +144,7 @@ TEST(Exceptions, BadFileExitsTwoWithEveryProblemAndItsLine) {
 vmid = 9001
 accept = ["not_backed_up", "sometimes"]
 reason = "template"
-until = 2027-02-30
+until = 2027-02-03
 
 [[exception]]
 vmids = [113]
@@ -157,7 +157,7 @@ until = "soon"
                                     {{"OUTPUT_DIR", dir.path()}, {"EXCEPTIONS_FILE", file}});
     EXPECT_EQ(result.exit_code, 2) << result.err;
     EXPECT_TRUE(result.out.empty());
-    for (const std::string expected :
+    for (const std::string& expected :
          {"EXCEPTIONS_FILE: " + file + " line 1: exception #1: 'owner' is missing",
           "EXCEPTIONS_FILE: " + file + " line 3: 'accept': unknown kind 'sometimes'",
           "EXCEPTIONS_FILE: " + file + " line 8: unknown key 'vmids' in exception #2",
