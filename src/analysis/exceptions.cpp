@@ -140,15 +140,12 @@ void apply_exceptions(model::ReportData& report, const std::vector<model::Accept
             continue;
         }
         auto& applied = *guest.exception;
-        auto& use = uses[*guest_exception[g]];
         if (guest.coverage.status == model::CoverageStatus::not_backed_up &&
             applied.exception.accepts_not_backed_up()) {
             add_unique(applied.accepted, "not_backed_up");
-            ++use.accepted_findings;
         }
         if (guest.freshness.overdue.value_or(false) && applied.exception.accepts_kind("backup_overdue")) {
             add_unique(applied.accepted, "overdue");
-            ++use.accepted_findings;
         }
     }
     for (auto& anomaly : report.anomalies) {

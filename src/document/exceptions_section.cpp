@@ -77,14 +77,14 @@ Table exceptions_table(const BuildContext& ctx) {
         guests.emplace(report.guest.subject(), &report);
     }
     Table table;
-    table.columns = {column(ctx.text(Msg::col_state), 0.9, Align::left, true),
+    table.columns = {column(ctx.text(Msg::col_state), 0.8, Align::left, true),
                      column(ctx.text(Msg::col_exception), 1.2),
                      column(ctx.text(Msg::col_matches), 1.4),
                      column(ctx.text(Msg::col_applies_to), 1.6),
-                     column(ctx.text(Msg::col_accepts), 1.5),
-                     column(ctx.text(Msg::col_reason), 2.6),
-                     column(ctx.text(Msg::col_owner), 1.4),
-                     column(ctx.text(Msg::col_until), 1.1, Align::left, true)};
+                     column(ctx.text(Msg::col_accepts), 1.8),
+                     column(ctx.text(Msg::col_reason), 2.2),
+                     column(ctx.text(Msg::col_owner), 1.8),
+                     column(ctx.text(Msg::col_until), 1.0, Align::left, true)};
     for (const auto& use : ctx.data.exceptions) {
         const auto& e = use.exception;
         std::vector<std::string> applies;

@@ -316,12 +316,12 @@ const std::vector<MsgText> k_table = {
     {M::until_none, "no expiry", "sans échéance"},
     {M::exception_tag_reason, "Tagged {} in PVE", "Étiquette {} dans PVE"},
     {M::accepted_findings_heading, "Accepted findings", "Constats acceptés"},
-    {M::accepted_by, "Accepted ({})", "Acceptée ({})"},
+    {M::accepted_by, "Accepted ({}) —", "Acceptée ({}) —"},
     {M::summary_accepted,
-     "Accepted exceptions leave out of the verdict: guests not backed up: {0} · anomalies: {1} (see Accepted "
-     "exceptions).",
-     "Exceptions acceptées, hors verdict : VM/CT non sauvegardées : {0} · anomalies : {1} (voir "
-     "Exceptions acceptées)."},
+     "Accepted by exceptions (left out of the verdict) — guests not backed up: {0} · anomalies: {1}. See Accepted "
+     "exceptions.",
+     "Acceptés par des exceptions (hors verdict) — VM/CT non sauvegardées\u00a0: {0} · anomalies\u00a0: {1}. Voir "
+     "Exceptions acceptées."},
     {M::kf_accepted_detail, "{} accepted", "{} acceptée", "{} accepted", "{} acceptées"},
     // relative times
     {M::relative_now, "just now", "à l’instant"},

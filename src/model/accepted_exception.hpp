@@ -62,7 +62,7 @@ struct ExceptionUse {
     AcceptedException exception;
     std::string status;                 // "active" | "expired" | "unused"
     std::vector<std::string> subjects;  // guests it applies to ("vm/9001"), in VMID order; empty unless active
-    std::int64_t accepted_findings = 0; // accepted anomalies and guest statuses
+    std::int64_t accepted_findings = 0; // anomalies it accepted (anomalies[].accepted_by)
 };
 
 } // namespace pvr::model

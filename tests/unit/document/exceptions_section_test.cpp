@@ -72,7 +72,7 @@ TEST(ExceptionsSection, ListsEachExceptionWithItsStatusReasonOwnerAndExpiry) {
     EXPECT_EQ(section->title, "Accepted exceptions");
     const auto paragraphs = blocks_of<Paragraph>(*section);
     ASSERT_GE(paragraphs.size(), 2U);
-    EXPECT_EQ(paragraphs[1]->text, "Active: 1 · Expired: 1 · Unused: 1 · Accepted findings: 2 · Source: "
+    EXPECT_EQ(paragraphs[1]->text, "Active: 1 · Expired: 1 · Unused: 1 · Accepted findings: 1 · Source: "
                                    "/etc/pve-backup-report/exceptions.toml");
     const auto tables = blocks_of<Table>(*section);
     ASSERT_EQ(tables.size(), 2U);
@@ -112,8 +112,8 @@ TEST(ExceptionsSection, SummaryAndOtherSectionsMentionAcceptedItems) {
     EXPECT_EQ(verdict->tone, Tone::warning);
     bool mentioned = false;
     for (const auto* p : blocks_of<Paragraph>(*find_section(doc, "summary"))) {
-        mentioned |= p->text == "Accepted exceptions leave out of the verdict: guests not backed up: 1 · anomalies: "
-                                "1 (see Accepted exceptions).";
+        mentioned |= p->text == "Accepted by exceptions (left out of the verdict) — guests not backed up: 1 · "
+                                "anomalies: 1. See Accepted exceptions.";
     }
     EXPECT_TRUE(mentioned);
     const auto* figures = first_block<KeyFigures>(*find_section(doc, "summary"));
