@@ -311,7 +311,6 @@ const std::vector<MsgText> k_table = {
     {M::exception_active, "Active", "Active"},
     {M::exception_expired, "Expired", "Expirée"},
     {M::exception_unused, "Unused", "Inutilisée"},
-    {M::exception_no_guest, "no guest", "aucune VM/CT"},
     {M::owner_unknown, "unknown", "inconnu"},
     {M::until_none, "no expiry", "sans échéance"},
     {M::exception_tag_reason, "Tagged {} in PVE", "Étiquette {} dans PVE"},

@@ -81,7 +81,7 @@ enum class Msg : std::size_t {
     // accepted exceptions
     sec_exceptions, empty_exceptions, exceptions_intro, exceptions_counts, exceptions_source,
     col_exception, col_matches, col_applies_to, col_accepts, col_owner, col_until, col_finding,
-    exception_active, exception_expired, exception_unused, exception_no_guest, owner_unknown, until_none,
+    exception_active, exception_expired, exception_unused, owner_unknown, until_none,
     exception_tag_reason, accepted_findings_heading, accepted_by, summary_accepted, kf_accepted_detail,
     // relative times
     relative_now, minutes_ago, hours_ago, days_ago, months_ago, years_ago,
