@@ -11,6 +11,7 @@
 #include "app/prune_sim_command.hpp"
 #include "app/schedule_command.hpp"
 #include "config/config.hpp"
+#include "config/exceptions_file.hpp"
 #include "core/error.hpp"
 #include "core/strings.hpp"
 #include "document/build_document.hpp"
@@ -157,6 +158,18 @@ void write_reports(const model::ReportData& data, const config::Config& cfg, con
     }
 }
 
+/// `--demo` without EXCEPTIONS_FILE: the demo's own accepted exceptions.
+void use_demo_exceptions(const DemoCluster& demo, config::Config& cfg) {
+    if (cfg.exceptions_file || !demo.exceptions_toml()) {
+        return;
+    }
+    std::vector<std::string> problems;
+    cfg.exceptions = config::parse_exceptions(*demo.exceptions_toml(), "scenarios/demo/exceptions.toml", problems);
+    if (!problems.empty()) {
+        throw Error(ErrorKind::internal, "the embedded demo exceptions are invalid: " + problems.front());
+    }
+}
+
 int run(const Options& opts, const config::EnvMap& env) {
     config::Config cfg = config::load(env, config::Requirements{.pve = !opts.demo});
     setup_logging(cfg.log_level);
@@ -192,6 +205,7 @@ int run(const Options& opts, const config::EnvMap& env) {
         demo.emplace();
         client_options = demo->client_options();
         demo->configure_pbs(cfg);
+        use_demo_exceptions(*demo, cfg);
         if (opts.now.empty()) {
             clock = [now = demo->now()] { return now; };
         }

@@ -2,6 +2,7 @@
 // Configuration from environment variables, validated up front. Makes no API call.
 
 #include "core/error.hpp"
+#include "model/accepted_exception.hpp"
 
 #include <chrono>
 #include <filesystem>
@@ -69,6 +70,10 @@ struct Config {
     FailOn fail_on = FailOn::never; // FAIL_ON (--fail-on overrides it)
     /// PROMETHEUS_TEXTFILE_DIR: every report run also writes its metrics file there.
     std::optional<std::filesystem::path> prometheus_textfile_dir;
+    // Accepted exceptions (model/accepted_exception.hpp)
+    std::optional<std::filesystem::path> exceptions_file; // EXCEPTIONS_FILE as given
+    std::vector<model::AcceptedException> exceptions;     // read from it, validated
+    std::optional<std::string> exempt_tag;                // EXEMPT_TAG, lower case
     // Non-fatal remarks for the log (e.g. TLS verification disabled, a probable typo); never secrets.
     std::vector<std::string> warnings;
 

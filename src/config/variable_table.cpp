@@ -1,5 +1,6 @@
 #include "config/variable_table.hpp"
 
+#include "config/exceptions_file.hpp"
 #include "config/validators.hpp"
 
 #include "core/strings.hpp"
@@ -107,6 +108,20 @@ std::optional<std::string> apply_verify_max_age(std::string_view value, Config& 
         return problem;
     }
     config.verify_max_age = std::chrono::days(days);
+    return std::nullopt;
+}
+
+std::optional<std::string> apply_exceptions_file(std::string_view value, Config& config, ApplyContext& /*context*/) {
+    config.exceptions_file = std::filesystem::path(trim(value)); // read and validated by load()
+    return std::nullopt;
+}
+
+std::optional<std::string> apply_exempt_tag(std::string_view value, Config& config, ApplyContext& /*context*/) {
+    const std::string tag = to_lower(trim(value));
+    if (!valid_pve_tag(tag)) {
+        return "expected a PVE tag (letters, digits, '_', then also '-', '+', '.'), got " + single_quoted(trim(value));
+    }
+    config.exempt_tag = tag;
     return std::nullopt;
 }
 
@@ -218,6 +233,12 @@ const std::vector<VariableSpec>& variable_table() {
          "also write the metrics file pve_backup_report_<cluster>.prom there, replaced atomically by each run "
          "(node_exporter --collector.textfile.directory)",
          false, Need::optional, apply_prometheus_dir},
+        {"EXCEPTIONS_FILE", "",
+         "TOML file of accepted exceptions ([[exception]]: vmid/name/pool/tag, accept, reason, owner, until); "
+         "accepted findings leave the verdict (--demo uses the demo's own file unless this is set)",
+         false, Need::optional, apply_exceptions_file},
+        {"EXEMPT_TAG", "", "a guest carrying this PVE tag (e.g. no-backup) is accepted as not backed up", false,
+         Need::optional, apply_exempt_tag},
     };
     return table;
 }
