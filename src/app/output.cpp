@@ -1,5 +1,7 @@
 #include "app/output.hpp"
 
+#include "app/signals.hpp"
+
 #include "core/error.hpp"
 
 #include <fmt/format.h>
@@ -8,6 +10,7 @@
 #include <chrono>
 #include <cstring>
 #include <fcntl.h>
+#include <optional>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -53,7 +56,15 @@ void ensure_writable_directory(const std::filesystem::path& dir) {
     }
     // access() ignores some cases (read-only mounts are caught, ACLs mostly); a probe file is exact.
     std::string probe = (dir / ".pve-backup-report-probe-XXXXXX").string();
-    const int fd = ::mkstemp(probe.data());
+    std::optional<TemporaryFileGuard> guard; // removed if SIGINT/SIGTERM comes meanwhile
+    int fd = -1;
+    {
+        const BlockInterruptions blocked;
+        fd = ::mkstemp(probe.data());
+        if (fd >= 0) {
+            guard.emplace(probe);
+        }
+    }
     if (fd < 0) {
         const int err = errno;
         throw Error(ErrorKind::output,
@@ -104,7 +115,16 @@ std::filesystem::path write_new_file(const std::filesystem::path& path, std::str
 void write_file_atomically(const std::filesystem::path& path, std::string_view content) {
     const auto dir = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
     std::string tmp = (dir / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
-    Fd fd(::mkstemp(tmp.data()));
+    std::optional<TemporaryFileGuard> guard; // removed if SIGINT/SIGTERM comes meanwhile
+    int raw_fd = -1;
+    {
+        const BlockInterruptions blocked;
+        raw_fd = ::mkstemp(tmp.data());
+        if (raw_fd >= 0) {
+            guard.emplace(tmp);
+        }
+    }
+    Fd fd(raw_fd);
     if (fd.get() < 0) {
         fail(fmt::format("cannot create a temporary file in '{}'", dir.string()), errno);
     }

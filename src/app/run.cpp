@@ -54,7 +54,8 @@ std::string environment_help() {
     }
     text += "\nExit codes: 0 report produced (possibly with collection issues), 1 unexpected error,\n"
             "2 configuration or usage error, 3 authentication or permission failure,\n"
-            "4 PVE API unreachable or unusable, 5 output not writable.\n";
+            "4 PVE API unreachable or unusable, 5 output not writable,\n"
+            "130/143 interrupted by SIGINT/SIGTERM (no partial report is left).\n";
     return text;
 }
 
@@ -70,6 +71,14 @@ http::ClientOptions pve_client_options(const config::Config& cfg) {
     options.user_agent = std::string("pve-backup-report/") + PVR_VERSION;
     options.redactor.add_secret(cfg.pve_token_secret);
     return options;
+}
+
+/// REPORT_DEADLINE counted from `start` (nullopt when 0).
+std::optional<http::Deadline> run_deadline(const config::Config& cfg, std::chrono::steady_clock::time_point start) {
+    if (cfg.report_deadline.count() <= 0) {
+        return std::nullopt;
+    }
+    return http::Deadline{start + cfg.report_deadline, cfg.report_deadline};
 }
 
 std::vector<std::string> wanted_formats(const Options& opts) {
@@ -142,6 +151,7 @@ void write_reports(const model::ReportData& data, const config::Config& cfg, con
 }
 
 int run(const Options& opts, const config::EnvMap& env) {
+    const auto run_start = std::chrono::steady_clock::now();
     config::Config cfg = config::load(env, config::Requirements{.pve = !opts.demo});
     setup_logging(cfg.log_level);
     for (const auto& warning : cfg.warnings) {
@@ -177,6 +187,8 @@ int run(const Options& opts, const config::EnvMap& env) {
             spdlog::warn("TLS certificate verification is disabled (PVE_VERIFY_TLS=false)");
         }
     }
+    client_options.max_body_bytes = cfg.max_response_mb * 1024 * 1024;
+    client_options.deadline = run_deadline(cfg, run_start);
     const auto client = http::make_curl_client(client_options);
 
     if (opts.check) {
@@ -190,7 +202,8 @@ int run(const Options& opts, const config::EnvMap& env) {
 
     const auto start = std::chrono::steady_clock::now();
     PipelineStats stats;
-    const model::ReportData data = build_report(*client, cfg, collect::make_pbs_client_factory(cfg), clock, stats);
+    const model::ReportData data =
+        build_report(*client, cfg, collect::make_pbs_client_factory(cfg, run_deadline(cfg, run_start)), clock, stats);
     if (opts.dump_report_data) {
         std::cout << report::to_json(data) << std::flush;
     } else {
