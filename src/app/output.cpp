@@ -1,5 +1,7 @@
 #include "app/output.hpp"
 
+#include "app/signals.hpp"
+
 #include "core/error.hpp"
 
 #include <fmt/format.h>
@@ -8,6 +10,7 @@
 #include <chrono>
 #include <cstring>
 #include <fcntl.h>
+#include <optional>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -41,10 +44,21 @@ private:
 
 /// Writes `content` to a new temporary file in `path`'s directory (mode 0644, synced) and returns
 /// its name; removes it and throws pvr::Error(output) on failure.
-std::string write_temporary_file(const std::filesystem::path& path, std::string_view content) {
+/// Writes `content` to a new temporary file beside `path` and returns its name; `guard` registers
+/// it so that SIGINT/SIGTERM remove it until the caller has renamed or removed it.
+std::string write_temporary_file(const std::filesystem::path& path, std::string_view content,
+                                 std::optional<TemporaryFileGuard>& guard) {
     const auto dir = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
     std::string tmp = (dir / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
-    Fd fd(::mkstemp(tmp.data()));
+    int raw_fd = -1;
+    {
+        const BlockInterruptions blocked; // no signal between creating the file and registering it
+        raw_fd = ::mkstemp(tmp.data());
+        if (raw_fd >= 0) {
+            guard.emplace(tmp);
+        }
+    }
+    Fd fd(raw_fd);
     if (fd.get() < 0) {
         fail(fmt::format("cannot create a temporary file in '{}'", dir.string()), errno);
     }
@@ -86,7 +100,15 @@ void ensure_writable_directory(const std::filesystem::path& dir, std::string_vie
     }
     // access() ignores some cases (read-only mounts are caught, ACLs mostly); a probe file is exact.
     std::string probe = (dir / ".pve-backup-report-probe-XXXXXX").string();
-    const int fd = ::mkstemp(probe.data());
+    std::optional<TemporaryFileGuard> guard; // removed if SIGINT/SIGTERM comes meanwhile
+    int fd = -1;
+    {
+        const BlockInterruptions blocked;
+        fd = ::mkstemp(probe.data());
+        if (fd >= 0) {
+            guard.emplace(probe);
+        }
+    }
     if (fd < 0) {
         const int err = errno;
         throw Error(ErrorKind::output,
@@ -135,7 +157,8 @@ std::filesystem::path write_new_file(const std::filesystem::path& path, std::str
 }
 
 void write_file_atomically(const std::filesystem::path& path, std::string_view content) {
-    const std::string tmp = write_temporary_file(path, content);
+    std::optional<TemporaryFileGuard> guard;
+    const std::string tmp = write_temporary_file(path, content, guard);
     // link() fails with EEXIST instead of replacing: an existing report is never overwritten.
     if (::link(tmp.c_str(), path.c_str()) != 0) {
         const int err = errno;
@@ -149,7 +172,8 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view c
 }
 
 void replace_file_atomically(const std::filesystem::path& path, std::string_view content) {
-    const std::string tmp = write_temporary_file(path, content);
+    std::optional<TemporaryFileGuard> guard;
+    const std::string tmp = write_temporary_file(path, content, guard);
     // rename() replaces the previous file in one step: a reader sees the old or the new one.
     if (::rename(tmp.c_str(), path.c_str()) != 0) {
         const int err = errno;

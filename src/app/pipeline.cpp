@@ -31,7 +31,9 @@ model::ReportData build_report(http::Client& pve, const config::Config& config,
 
     const auto tp = std::chrono::steady_clock::now();
     if (config.pbs_configured()) {
-        collect::collect_pbs(inventory, config, pbs_factory, {});
+        collect::PbsCollectorOptions pbs_options;
+        pbs_options.now = clock();
+        collect::collect_pbs(inventory, config, pbs_factory, pbs_options);
         stats.pbs_seconds = seconds_since(tp);
         std::size_t snapshots = 0;
         for (const auto& [storage, content] : inventory.pbs_content) {

@@ -86,6 +86,14 @@ http::ClientOptions pve_client_options(const config::Config& cfg) {
     return options;
 }
 
+/// REPORT_DEADLINE counted from `start` (nullopt when 0).
+std::optional<http::Deadline> run_deadline(const config::Config& cfg, std::chrono::steady_clock::time_point start) {
+    if (cfg.report_deadline.count() <= 0) {
+        return std::nullopt;
+    }
+    return http::Deadline{start + cfg.report_deadline, cfg.report_deadline};
+}
+
 std::vector<std::string> wanted_formats(const Options& opts) {
     std::vector<std::string> formats;
     for (const auto& item : opts.formats) {
@@ -171,6 +179,7 @@ void use_demo_exceptions(const DemoCluster& demo, config::Config& cfg) {
 }
 
 int run(const Options& opts, const config::EnvMap& env) {
+    const auto run_start = std::chrono::steady_clock::now();
     config::Config cfg = config::load(env, config::Requirements{.pve = !opts.demo});
     setup_logging(cfg.log_level);
     if (opts.monitor && env.count("LOG_LEVEL") == 0) {
@@ -218,6 +227,8 @@ int run(const Options& opts, const config::EnvMap& env) {
             spdlog::warn("TLS certificate verification is disabled (PVE_VERIFY_TLS=false)");
         }
     }
+    client_options.max_body_bytes = cfg.max_response_mb * 1024 * 1024;
+    client_options.deadline = run_deadline(cfg, run_start);
     const auto client = http::make_curl_client(client_options);
 
     if (opts.check) {
@@ -236,7 +247,8 @@ int run(const Options& opts, const config::EnvMap& env) {
 
     const auto start = std::chrono::steady_clock::now();
     PipelineStats stats;
-    const model::ReportData data = build_report(*client, cfg, collect::make_pbs_client_factory(cfg), clock, stats);
+    const model::ReportData data =
+        build_report(*client, cfg, collect::make_pbs_client_factory(cfg, run_deadline(cfg, run_start)), clock, stats);
     if (opts.monitor) {
         return print_monitor_result(data, opts.monitor->plugin, std::cout);
     }

@@ -16,7 +16,8 @@ bool is_success_status(std::string_view status) {
 }
 
 std::vector<model::VzdumpTask> parse_tasks(std::string_view body, std::string_view endpoint,
-                                           std::vector<std::string>& warnings, std::size_t* item_count) {
+                                           std::vector<std::string>& warnings, std::size_t* item_count,
+                                           const TimeWindow& window) {
     const Envelope envelope = parse_envelope(body, endpoint);
     const Json& items = require_array(envelope.data, endpoint);
     if (item_count != nullptr) {
@@ -42,8 +43,11 @@ std::vector<model::VzdumpTask> parse_tasks(std::string_view body, std::string_vi
             model::VzdumpTask task;
             task.upid = *upid_text;
             task.node = item.text("node").value_or(upid->node);
-            task.starttime = item.integer("starttime").value_or(upid->starttime);
-            task.endtime = item.integer("endtime");
+            task.starttime = read_time(item, "starttime", window).value_or(upid->starttime);
+            if (auto why = window.problem(task.starttime)) {
+                throw FieldError(item.where("upid"), "start time " + *why);
+            }
+            task.endtime = read_time(item, "endtime", window);
             task.status = trim(item.text("status").value_or(""));
             task.id = trim(item.text("id").value_or(upid->id));
             task.user = item.text("user").value_or(upid->user);

@@ -1,6 +1,7 @@
 #include "collect/json_fields.hpp"
 #include "collect/pbs_parse.hpp"
 #include "collect/pbs_upid.hpp"
+#include "collect/time_window.hpp"
 
 #include <algorithm>
 #include <tuple>
@@ -41,7 +42,8 @@ void optional_field(std::vector<std::string>& warnings, Fn&& read) {
     }
 }
 
-void read_verification(const ObjectReader& item, model::PbsSnapshot& snapshot, std::vector<std::string>& warnings) {
+void read_verification(const ObjectReader& item, model::PbsSnapshot& snapshot, const TimeWindow& window,
+                       std::vector<std::string>& warnings) {
     const Json* verification = item.find("verification");
     if (verification == nullptr) {
         return;
@@ -54,6 +56,9 @@ void read_verification(const ObjectReader& item, model::PbsSnapshot& snapshot, s
         }
         if (const auto upid = reader.text("upid")) {
             if (const auto parsed = parse_pbs_upid(*upid)) {
+                if (auto why = window.problem(parsed->starttime)) {
+                    throw FieldError(reader.where("upid"), "start time " + *why);
+                }
                 snapshot.verified_at = parsed->starttime;
             }
         }
@@ -82,7 +87,7 @@ bool snapshot_less(const model::PbsSnapshot& a, const model::PbsSnapshot& b) {
 
 std::vector<model::PbsSnapshot> parse_pbs_snapshots(std::string_view body, std::string_view endpoint,
                                                     std::string_view ns, std::vector<std::string>& warnings,
-                                                    std::size_t* other_namespace) {
+                                                    std::size_t* other_namespace, const TimeWindow& window) {
     const Envelope envelope = parse_envelope(body, endpoint);
     const Json& items = require_array(envelope.data, endpoint);
     std::vector<model::PbsSnapshot> out;
@@ -98,7 +103,7 @@ std::vector<model::PbsSnapshot> parse_pbs_snapshots(std::string_view body, std::
             }
             const auto type = item.text("backup-type");
             const auto id = item.text("backup-id");
-            const auto time = item.integer("backup-time");
+            const auto time = read_time(item, "backup-time", window);
             if (!type || type->empty() || !id || id->empty() || !time) {
                 warnings.push_back(item.where() + ": snapshot without backup-type, backup-id or backup-time, skipped");
                 continue;
@@ -115,7 +120,7 @@ std::vector<model::PbsSnapshot> parse_pbs_snapshots(std::string_view body, std::
                     snapshot.size = size;
                 }
             });
-            read_verification(item, snapshot, warnings);
+            read_verification(item, snapshot, window, warnings);
             optional_field(warnings, [&] {
                 const auto fingerprint = item.text("fingerprint");
                 snapshot.encrypted = fingerprint && !fingerprint->empty();

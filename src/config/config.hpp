@@ -55,6 +55,12 @@ struct Config {
     std::chrono::seconds pbs_timeout{60};
     /// By normalized storage key ("PBS_MAIN" for storage "pbs-main").
     std::map<std::string, PbsOverride> pbs_overrides;
+    // Bounds of a run
+    /// The whole run's allowance (REPORT_DEADLINE): no request starts after it, running ones are
+    /// cut. 0 = no deadline.
+    std::chrono::seconds report_deadline{1800};
+    /// Largest decoded answer accepted per request, in MiB (MAX_RESPONSE_MB).
+    std::size_t max_response_mb = 512;
     // Output and presentation
     std::filesystem::path output_dir = "reports";
     LogLevel log_level = LogLevel::info;

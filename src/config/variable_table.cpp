@@ -91,6 +91,26 @@ std::optional<std::string> apply_pbs_timeout(std::string_view value, Config& con
     return std::nullopt;
 }
 
+// --- bounds of a run ----------------------------------------------------------------------------
+
+std::optional<std::string> apply_report_deadline(std::string_view value, Config& config, ApplyContext& /*context*/) {
+    std::int64_t seconds = 0;
+    if (auto problem = check_int(value, 0, 86400, "seconds", seconds)) {
+        return problem;
+    }
+    config.report_deadline = std::chrono::seconds(seconds);
+    return std::nullopt;
+}
+
+std::optional<std::string> apply_max_response(std::string_view value, Config& config, ApplyContext& /*context*/) {
+    std::int64_t mib = 0;
+    if (auto problem = check_int(value, 1, 4096, "MiB", mib)) {
+        return problem;
+    }
+    config.max_response_mb = static_cast<std::size_t>(mib);
+    return std::nullopt;
+}
+
 // --- analysis -----------------------------------------------------------------------------------
 
 std::optional<std::string> apply_stale_grace(std::string_view value, Config& config, ApplyContext& /*context*/) {
@@ -212,6 +232,12 @@ const std::vector<VariableSpec>& variable_table() {
          apply_pbs_verify_tls},
         {"PBS_TIMEOUT", "60", "timeout of one PBS API request, in seconds (1..3600; snapshot listings are slow)", false,
          Need::optional, apply_pbs_timeout},
+        {"REPORT_DEADLINE", "1800",
+         "the whole run's time allowance in seconds (0..86400, 0 = none): no API request starts after it, "
+         "running ones are cut",
+         false, Need::optional, apply_report_deadline},
+        {"MAX_RESPONSE_MB", "512", "largest API answer accepted, in MiB after decompression (1..4096)", false,
+         Need::optional, apply_max_response},
         {"OUTPUT_DIR", "reports", "directory where the reports are written", false, Need::optional, apply_output_dir},
         {"LOG_LEVEL", "info", "log level on stderr: trace, debug, info, warn, error", false, Need::optional,
          apply_log_level},
