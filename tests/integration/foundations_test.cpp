@@ -49,6 +49,7 @@ protected:
                 {"PVE_TOKEN_SECRET", k_secret},
                 {"PVE_CA_BUNDLE", m_ca},
                 {"PVE_TIMEOUT", "20"},
+                {"LOG_LEVEL", "error"}, // stderr holds the error line only
                 {"OUTPUT_DIR", reports()}};
     }
 
