@@ -185,6 +185,10 @@ std::optional<T> PveCollection::fetch_parsed(const Call& call, Parse&& parse, No
         m_client, call.path, call.query, std::forward<Parse>(parse), warnings, [&](FetchStage stage, const Error& e) {
             if (failure != nullptr) {
                 *failure = stage == FetchStage::request ? describe_failure(e) : std::string(e.what());
+                const std::string prefix = "GET " + call.path + ": "; // the parsers name the endpoint
+                if (failure->rfind(prefix, 0) == 0) {
+                    failure->erase(0, prefix.size());
+                }
             }
             if (stage == FetchStage::parse) {
                 add_issue(call.severity, call.source, call.endpoint(), call.what + " could not be read: " + e.what());

@@ -566,8 +566,7 @@ TEST(CollectPveFoundations, MalformedBackupJobsAreExitFour) {
     load_cluster(client);
     client.on("/cluster/backup", "<html>");
     EXPECT_THAT(foundation_error(client),
-                HasSubstr("the backup jobs could not be read (GET /cluster/backup: GET /cluster/backup: response is "
-                          "not JSON"));
+                HasSubstr("the backup jobs could not be read (GET /cluster/backup: response is not JSON"));
 }
 
 TEST(CollectPveFoundations, PoolsFailingStaysACollectionIssue) {
