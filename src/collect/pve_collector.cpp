@@ -655,8 +655,8 @@ std::optional<std::vector<LogGuestResult>> PveCollection::read_task_log(NodeStat
     const std::string endpoint = "GET " + call.path;
     return fetch_parsed<std::vector<LogGuestResult>>(
         call,
-        [&](std::string_view body, auto&) {
-            return parse_vzdump_log(parse_task_log_lines(body, endpoint), task.status);
+        [&](std::string_view body, auto& warnings) {
+            return parse_vzdump_log(parse_task_log_lines(body, endpoint, &warnings), task.status);
         },
         &node);
 }
