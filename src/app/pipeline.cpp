@@ -1,6 +1,7 @@
 #include "app/pipeline.hpp"
 
 #include "analysis/analyze.hpp"
+#include "collect/pbs_override_check.hpp"
 #include "collect/pve_collector.hpp"
 
 #include <spdlog/spdlog.h>
@@ -28,6 +29,11 @@ model::ReportData build_report(http::Client& pve, const config::Config& config,
     spdlog::info("collected {} guests, {} jobs, {} storages from PVE in {:.2f} s ({} requests, {} collection issues)",
                  inventory.guests.size(), inventory.jobs ? inventory.jobs->size() : 0, inventory.storages.size(),
                  stats.collect_seconds, stats.requests, inventory.issues.size());
+
+    // A per-storage PBS variable naming no PBS storage is a typo: exit 2 before any PBS request.
+    if (inventory.storages_collected) {
+        collect::check_pbs_overrides(config, inventory.storages);
+    }
 
     const auto tp = std::chrono::steady_clock::now();
     if (config.pbs_configured()) {

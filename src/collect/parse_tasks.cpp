@@ -1,6 +1,6 @@
 #include "collect/parse_tasks.hpp"
 
-#include "collect/json_fields.hpp"
+#include "collect/list_reader.hpp"
 #include "collect/upid.hpp"
 #include "core/strings.hpp"
 
@@ -19,26 +19,21 @@ std::vector<model::VzdumpTask> parse_tasks(std::string_view body, std::string_vi
                                            std::vector<std::string>& warnings, std::size_t* item_count,
                                            const TimeWindow& window) {
     const Envelope envelope = parse_envelope(body, endpoint);
-    const Json& items = require_array(envelope.data, endpoint);
-    if (item_count != nullptr) {
-        *item_count = items.size();
-    }
-    std::vector<model::VzdumpTask> tasks;
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        try {
-            const ObjectReader item(items[i], item_where(endpoint, i));
+    auto tasks = read_list<model::VzdumpTask>(
+        envelope.data, endpoint,
+        [&window](const ObjectReader& item, std::vector<std::string>& problems) -> std::optional<model::VzdumpTask> {
             const auto upid_text = item.text("upid");
             const auto upid = upid_text ? parse_upid(*upid_text) : std::nullopt;
             const auto type = item.text("type");
             if (!upid) {
                 if (type.value_or("vzdump") == "vzdump") {
-                    warnings.push_back(item.where() + ": task without a valid UPID" +
+                    problems.push_back(item.where() + ": task without a valid UPID" +
                                        (upid_text ? " ('" + *upid_text + "')" : std::string()) + ", skipped");
                 }
-                continue;
+                return std::nullopt;
             }
             if (type.value_or(upid->type) != "vzdump") {
-                continue;
+                return std::nullopt; // another kind of task
             }
             model::VzdumpTask task;
             task.upid = *upid_text;
@@ -58,10 +53,11 @@ std::vector<model::VzdumpTask> parse_tasks(std::string_view body, std::string_vi
             if (task.status.empty() && !task.endtime) {
                 task.status = "RUNNING";
             }
-            tasks.push_back(std::move(task));
-        } catch (const FieldError& e) {
-            warnings.push_back(std::string(e.what()) + " (task skipped)");
-        }
+            return task;
+        },
+        warnings);
+    if (item_count != nullptr) {
+        *item_count = envelope.data.size(); // an array: read_list checked it
     }
     return tasks;
 }

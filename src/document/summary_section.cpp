@@ -102,6 +102,14 @@ Table facts_table(const BuildContext& ctx) {
     if (cluster.quorate) {
         row(Msg::summary_quorum, ctx.text(*cluster.quorate ? Msg::quorate : Msg::not_quorate));
     }
+    if (cluster.node_source && *cluster.node_source == "/cluster/status") {
+        row(Msg::summary_node_source, ctx.text(Msg::node_source_cluster_status));
+    }
+    if (cluster.inventory_source) {
+        row(Msg::summary_inventory_source, *cluster.inventory_source == "/cluster/resources"
+                                               ? *cluster.inventory_source
+                                               : ctx.text(Msg::inventory_source_node_lists));
+    }
     row(Msg::summary_time_zone, ctx.fmt.zone_name());
     row(Msg::summary_tool, ctx.tr.format(Msg::doc_author, data.tool_version));
     return table;

@@ -38,7 +38,9 @@ ordered_json cluster_json(const ClusterInfo& cluster) {
             {"pve_version", opt(cluster.pve_version)},
             {"pve_release", opt(cluster.pve_release)},
             {"quorate", opt(cluster.quorate)},
-            {"nodes", nodes}};
+            {"nodes", nodes},
+            {"node_source", opt(cluster.node_source)},
+            {"inventory_source", opt(cluster.inventory_source)}};
 }
 
 ordered_json summary_json(const ReportSummary& s) {
