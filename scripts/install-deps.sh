@@ -11,6 +11,7 @@ packages=(
   libspdlog-dev libfmt-dev libcairo2-dev libpango1.0-dev libhowardhinnant-date-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev poppler-utils qpdf openssl
+  python3 python3-aiosmtpd    # the SMTP server of the e-mail integration tests
   # run time: fonts for the PDF, time zones
   fonts-dejavu-core fonts-wqy-microhei fonts-symbola tzdata
 )

@@ -3,6 +3,7 @@
 #include "app/check.hpp"
 #include "app/demo.hpp"
 #include "app/logging.hpp"
+#include "app/mail_outlet.hpp"
 #include "app/output.hpp"
 #include "app/pipeline.hpp"
 #include "app/prune_sim_command.hpp"
@@ -54,7 +55,8 @@ std::string environment_help() {
     }
     text += "\nExit codes: 0 report produced (possibly with collection issues), 1 unexpected error,\n"
             "2 configuration or usage error, 3 authentication or permission failure,\n"
-            "4 PVE API unreachable or unusable, 5 output not writable.\n";
+            "4 PVE API unreachable or unusable, 5 output not writable,\n"
+            "7 e-mail not delivered (SMTP_URL; every report file was written first).\n";
     return text;
 }
 
@@ -114,9 +116,11 @@ std::string display_time_zone(const config::EnvMap& env) {
     return schedule::TimeZone::local(tz == env.end() ? nullptr : tz->second.c_str()).name();
 }
 
-void write_reports(const model::ReportData& data, const config::Config& cfg, const Options& opts,
-                   const config::EnvMap& env) {
+/// Returns the files written.
+std::vector<std::filesystem::path> write_reports(const model::ReportData& data, const config::Config& cfg,
+                                                 const Options& opts, const config::EnvMap& env) {
     const auto formats = wanted_formats(opts);
+    std::vector<std::filesystem::path> written;
     const std::string cluster = data.cluster.name.value_or("standalone");
     std::optional<document::Document> doc;
     for (const auto& format : formats) {
@@ -138,7 +142,9 @@ void write_reports(const model::ReportData& data, const config::Config& cfg, con
         spdlog::info("{} report written: {} ({} KiB, {:.2f} s)", format, path.string(), content.size() / 1024,
                      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
         std::cout << path.string() << '\n';
+        written.push_back(path);
     }
+    return written;
 }
 
 int run(const Options& opts, const config::EnvMap& env) {
@@ -189,16 +195,22 @@ int run(const Options& opts, const config::EnvMap& env) {
     }
 
     const auto start = std::chrono::steady_clock::now();
+    bool mail_delivered = true;
     PipelineStats stats;
     const model::ReportData data = build_report(*client, cfg, collect::make_pbs_client_factory(cfg), clock, stats);
     if (opts.dump_report_data) {
         std::cout << report::to_json(data) << std::flush;
     } else {
-        write_reports(data, cfg, opts, env);
+        const auto written = write_reports(data, cfg, opts, env);
+        // The e-mail goes after every report is written: a failed delivery loses nothing (exit 7).
+        document::DocumentOptions doc_options;
+        doc_options.lang = cfg.report_lang;
+        doc_options.time_zone = display_time_zone(env);
+        mail_delivered = mail_report(data, cfg, written, doc_options, pdf_options(opts));
     }
     spdlog::info("done in {:.2f} s ({} API requests)",
                  std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), stats.requests);
-    return exit_code::ok;
+    return mail_delivered ? exit_code::ok : exit_code::delivery;
 }
 
 } // namespace
