@@ -3,6 +3,8 @@
 // implicit TLS or plain SMTP; the received message is checked as a mail client reads it
 // (tests/support/mime_tree.py: Python's email package).
 
+#include "emulator/emulator.hpp"
+#include "emulator/scenario_cluster.hpp"
 #include "support/process.hpp"
 #include "support/smtp_server.hpp"
 
@@ -143,6 +145,12 @@ TEST_F(MailTest, StartTlsWithAuthDeliversTheWholeReport) {
 
     const std::string raw = pvr::test::read_whole_file(server.messages()[0]);
     EXPECT_EQ(raw.find(k_password), std::string::npos);
+    // E-mail safe: no script, nothing loaded from elsewhere.
+    const std::string body = message["html"];
+    EXPECT_EQ(body.find("<script"), std::string::npos);
+    EXPECT_EQ(body.find("src=\"http"), std::string::npos);
+    EXPECT_EQ(body.find("url("), std::string::npos);
+    EXPECT_EQ(body.find("@import"), std::string::npos);
 }
 
 TEST_F(MailTest, PdfNotRequestedIsStillAttached) {
@@ -254,6 +262,60 @@ TEST_F(MailTest, IncompleteSettingsAreAConfigurationError) {
     EXPECT_NE(result.err.find("MAIL_FROM: required when SMTP_URL is set"), std::string::npos) << result.err;
     EXPECT_NE(result.err.find("MAIL_TO: required when SMTP_URL is set"), std::string::npos) << result.err;
     EXPECT_FALSE(std::filesystem::exists(reports()));
+}
+
+/// One node, one VM, one daily job covering everything: nothing to report, the verdict is good.
+std::vector<pvr::emulator::ScenarioFile> good_scenario() {
+    return {
+        {"scenario.json", R"({"name": "good night", "now": "2026-11-27T07:00:00Z"})"},
+        {"pve/version.json", R"({"version": "8.3.2", "release": "8.3", "repoid": "3e76eec21c4a14a7"})"},
+        {"pve/cluster/status.json",
+         R"([{"type":"cluster","id":"cluster","name":"pve-lab","nodes":1,"version":1,"quorate":1},
+             {"type":"node","id":"node/pve1","name":"pve1","nodeid":1,"ip":"10.0.0.1","local":1,"online":1}])"},
+        {"pve/nodes.json", R"([{"id":"node/pve1","node":"pve1","type":"node","status":"online"}])"},
+        {"pve/nodes/pve1/time.json", R"({"timezone":"UTC","time":1795762800,"localtime":1795762800})"},
+        {"pve/storage.json", R"([{"storage":"local","type":"dir","path":"/var/lib/vz","content":"iso,backup"}])"},
+        {"pve/cluster/backup.json",
+         R"([{"id":"backup-daily","enabled":1,"schedule":"21:00","all":1,"storage":"local","mode":"snapshot",
+              "type":"vzdump"}])"},
+        {"pve/cluster/resources.json",
+         R"([{"id":"qemu/100","vmid":100,"type":"qemu","node":"pve1","status":"running","name":"web01","template":0},
+             {"id":"node/pve1","node":"pve1","type":"node","status":"online"}])"},
+        {"pve/nodes/pve1/qemu/100/config.json", R"({"name":"web01","scsi0":"local-lvm:vm-100-disk-0,size=32G"})"},
+        {"pve/pools.json", "[]"},
+        {"pve/cluster/tasks.json", "[]"},
+        {"pve/cluster/backup-info/not-backed-up.json", "[]"},
+        {"pve/access/permissions.json",
+         R"({"/": {"Sys.Audit": 1, "VM.Audit": 1, "Datastore.Audit": 1, "Pool.Audit": 1}})"},
+    };
+}
+
+TEST_F(MailTest, MailWhenProblemsStaysQuietOnAGoodNight) {
+    const pvr::emulator::Token token{"report@pve!coverage", "5e0c1d2a-7f3d-4f4e-9a57-1d2c3b4a5f60"};
+    pvr::emulator::ScenarioCluster cluster(pvr::emulator::Scenario::from_files(good_scenario()), {token}, {});
+    const std::string ca = m_dir.path() + "/pve-ca.pem";
+    std::ofstream(ca) << cluster.pve().certificate_pem();
+    SmtpServer server(m_dir.path(), starttls_with_auth());
+    auto e = env(server.port());
+    e["PVE_URL"] = cluster.pve().base_url();
+    e["PVE_TOKEN_ID"] = token.id;
+    e["PVE_TOKEN_SECRET"] = token.secret;
+    e["PVE_CA_BUNDLE"] = ca;
+    e["MAIL_WHEN"] = "problems";
+    auto result = run({"--now", "2026-11-27T07:00:00Z"}, e);
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    EXPECT_NE(result.err.find("e-mail not sent: the verdict is good and MAIL_WHEN=problems"), std::string::npos)
+        << result.err;
+    EXPECT_TRUE(server.messages().empty());
+
+    e["MAIL_WHEN"] = "always";
+    result = run({"--now", "2026-11-27T07:00:00Z"}, e);
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    const json message = single_message(server);
+    ASSERT_FALSE(message.is_null());
+    EXPECT_EQ(message["headers"]["Subject"], "[pve-lab] Backups OK: 1/1 covered");
+    expect_report_mime_tree(message, "pve-backup-report_pve-lab_2026-11-27_070000-2.pdf");
+    EXPECT_NE(message["text"].get<std::string>().find("Verdict: OK"), std::string::npos) << message["text"];
 }
 
 } // namespace
