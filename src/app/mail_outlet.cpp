@@ -82,9 +82,8 @@ bool mail_report(const model::ReportData& data, const config::Config& config,
     mail::ComposeInputs inputs;
     inputs.lang = doc_options.lang;
     inputs.time_zone = doc_options.time_zone;
-    const auto* html_path = find_written(written, ".html");
-    std::optional<std::string> html = html_path ? read_file(*html_path) : std::nullopt;
-    inputs.html = html ? std::move(*html) : render::render_html(document());
+    // The e-mail variant of the HTML report: the same page with inline styles as well.
+    inputs.html = render::render_html(document(), render::HtmlOptions{.inline_styles = true});
     const auto* pdf_path = find_written(written, ".pdf");
     std::optional<std::string> pdf = pdf_path ? read_file(*pdf_path) : std::nullopt;
     inputs.pdf = pdf ? std::move(*pdf) : render::render_pdf(document(), pdf_options);
