@@ -47,8 +47,7 @@ std::string email_tile_style(Tone tone) {
 }
 
 std::string email_label_style(Tone tone) {
-    const std::string css = "display:inline-block;padding:1px 8px;border-radius:9px;font-size:12px;line-height:1.4;"
-                            "white-space:nowrap;";
+    const std::string css = "padding:1px 8px;border-radius:9px;font-size:12px;white-space:nowrap;";
     switch (tone) {
     case Tone::good:
         return css + "font-weight:bold;background:#e3f4e4;border:1px solid #2e7d32;color:#1b5e20;";
@@ -67,8 +66,12 @@ std::string email_label_style(Tone tone) {
 }
 
 std::string email_cell_style(const document::Column& column, const document::Cell& cell) {
-    std::string css = "padding:4px 6px;border-bottom:1px solid #dde3e6;vertical-align:top;";
-    css += align_style(column.align);
+    // Only what differs from a plain cell (the table's cellpadding does the spacing): inline
+    // styles on every cell would triple the size of the message.
+    std::string css;
+    if (column.align != Align::left) {
+        css += align_style(column.align);
+    }
     if (column.nowrap) {
         css += "white-space:nowrap;";
     }

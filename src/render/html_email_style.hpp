@@ -14,7 +14,8 @@ namespace pvr::render {
 [[nodiscard]] std::string email_tile_style(document::Tone tone);
 /// A status label (pill).
 [[nodiscard]] std::string email_label_style(document::Tone tone);
-/// A table cell: padding, rule, alignment, and the tone's text colour unless drawn as a label.
+/// A table cell: alignment, no-wrap and the tone's text colour (unless drawn as a label) when they
+/// differ from a plain cell; "" otherwise.
 [[nodiscard]] std::string email_cell_style(const document::Column& column, const document::Cell& cell);
 /// A column header.
 [[nodiscard]] std::string email_header_style(const document::Column& column);

@@ -340,7 +340,7 @@ private:
         }
         m_out += "\"";
         if (m_options.inline_styles) {
-            m_out += " cellspacing=\"0\" cellpadding=\"0\"";
+            m_out += " cellspacing=\"0\" cellpadding=\"4\"";
             inline_style(has_header ? "width:100%;border-collapse:collapse;font-size:13px;"
                                     : "border-collapse:collapse;font-size:13px;");
         }

@@ -145,7 +145,8 @@ TEST_F(MailTest, StartTlsWithAuthDeliversTheWholeReport) {
         EXPECT_NE(html.find(title), std::string::npos) << title;
         EXPECT_NE(body_html.find(title), std::string::npos) << title;
     }
-    EXPECT_NE(body_html.find("<td style=\"padding:4px 6px;"), std::string::npos);
+    EXPECT_NE(body_html.find("cellspacing=\"0\" cellpadding=\"4\""), std::string::npos);
+    EXPECT_EQ(html.find("cellpadding"), std::string::npos);
     EXPECT_EQ(message["attachment"]["size"].get<std::size_t>(),
               std::filesystem::file_size(reports() + "/" + k_base + ".pdf"));
 
