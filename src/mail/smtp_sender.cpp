@@ -73,7 +73,16 @@ curl_mimepart* add_part(curl_mime* mime, const std::string& data, const char* ty
 std::string explain(CURLcode code, const char* error_buffer, long response, const config::MailConfig& config) {
     const std::string server = config.smtp_url;
     const std::string detail = error_buffer[0] != '\0' ? error_buffer : curl_easy_strerror(code);
-    const std::string smtp_code = response > 0 ? fmt::format(", SMTP {}", response) : std::string();
+    const std::string smtp_code = response > 0 && detail.find(std::to_string(response)) == std::string::npos
+                                      ? fmt::format(", SMTP {}", response)
+                                      : std::string();
+    if (detail.rfind("RCPT failed", 0) == 0) {
+        return fmt::format("{} refused a recipient of MAIL_TO ({}{}); the message was sent to nobody", server, detail,
+                           smtp_code);
+    }
+    if (detail.rfind("MAIL failed", 0) == 0) {
+        return fmt::format("{} refused the sender MAIL_FROM ({}{})", server, detail, smtp_code);
+    }
     switch (code) {
     case CURLE_LOGIN_DENIED:
         return fmt::format("{} refused the login of SMTP_USER '{}' ({}{}): check SMTP_USER and SMTP_PASSWORD", server,

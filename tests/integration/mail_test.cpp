@@ -223,6 +223,17 @@ TEST_F(MailTest, StartTlsIsRequiredUnlessDisabled) {
     EXPECT_TRUE(envelope["login"].is_null());
 }
 
+TEST_F(MailTest, RefusedRecipientExits7) {
+    auto options = starttls_with_auth();
+    options.refused_recipients = {"zoe@example.fr"};
+    SmtpServer server(m_dir.path(), options);
+    const auto result = run({"--demo"}, env(server.port()));
+    EXPECT_EQ(result.exit_code, 7) << result.err;
+    EXPECT_NE(result.err.find("refused a recipient of MAIL_TO (RCPT failed: 550)"), std::string::npos) << result.err;
+    EXPECT_TRUE(server.messages().empty()) << "all or nothing: no partial delivery";
+    EXPECT_TRUE(std::filesystem::exists(reports() + "/" + k_base + ".pdf"));
+}
+
 TEST_F(MailTest, CertificateIsVerified) {
     SmtpServer server(m_dir.path(), starttls_with_auth());
     auto e = env(server.port());

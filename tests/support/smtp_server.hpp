@@ -36,6 +36,7 @@ struct SmtpServerOptions {
     std::string key;
     std::string user; // "" = no AUTH
     std::string password;
+    std::vector<std::string> refused_recipients{}; // answered "550 User unknown"
 };
 
 class SmtpServer {
@@ -50,6 +51,9 @@ public:
         }
         if (!options.user.empty()) {
             args.insert(args.end(), {"--user", options.user, "--password", options.password});
+        }
+        for (const auto& address : options.refused_recipients) {
+            args.insert(args.end(), {"--refuse", address});
         }
         std::vector<char*> argv;
         for (auto& a : args) {

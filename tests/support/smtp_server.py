@@ -7,7 +7,7 @@ it accepts connections, then serves until SIGTERM/SIGINT.
 
   smtp_server.py --dir DIR [--host 127.0.0.1] [--port 0]
                  [--tls none|starttls|implicit --cert CERT.pem --key KEY.pem]
-                 [--user USER --password PASSWORD]
+                 [--user USER --password PASSWORD] [--refuse ADDRESS]...
 
 --tls starttls: STARTTLS offered and required before MAIL; implicit: TLS from the first byte
 (smtps). With --user, AUTH (PLAIN, LOGIN) is required and, unless --tls none, only after TLS.
@@ -26,9 +26,16 @@ from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
 
 
 class Store:
-    def __init__(self, directory):
+    def __init__(self, directory, refused):
         self.directory = directory
+        self.refused = refused
         self.counter = itertools.count(1)
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address in self.refused:
+            return "550 5.1.1 <" + address + ">: Recipient address rejected: User unknown"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
         n = next(self.counter)
@@ -54,6 +61,7 @@ def main():
     parser.add_argument("--key")
     parser.add_argument("--user")
     parser.add_argument("--password")
+    parser.add_argument("--refuse", action="append", default=[], help="a recipient answered 550")
     args = parser.parse_args()
 
     context = None
@@ -68,7 +76,7 @@ def main():
 
     loop = asyncio.new_event_loop()
     asyncio.set_event_loop(loop)
-    store = Store(args.dir)
+    store = Store(args.dir, args.refuse)
 
     def factory():
         return SMTP(store, hostname="smtp.test", loop=loop,
