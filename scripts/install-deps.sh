@@ -13,6 +13,7 @@ packages=(
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev poppler-utils qpdf openssl
   prometheus # promtool validates the metrics file (tests/integration/outlets_test.cpp)
+  python3 python3-aiosmtpd    # the SMTP server of the e-mail integration tests
   # run time: fonts for the PDF, time zones
   fonts-dejavu-core fonts-wqy-microhei fonts-symbola tzdata
 )

@@ -5,6 +5,7 @@
 #include "app/fail_on.hpp"
 #include "app/logging.hpp"
 #include "app/monitor_command.hpp"
+#include "app/mail_outlet.hpp"
 #include "app/output.hpp"
 #include "app/pipeline.hpp"
 #include "app/prometheus_output.hpp"
@@ -136,9 +137,11 @@ std::string display_time_zone(const config::EnvMap& env) {
     return schedule::TimeZone::local(tz == env.end() ? nullptr : tz->second.c_str()).name();
 }
 
-void write_reports(const model::ReportData& data, const config::Config& cfg, const Options& opts,
-                   const config::EnvMap& env) {
+/// Returns the files written.
+std::vector<std::filesystem::path> write_reports(const model::ReportData& data, const config::Config& cfg,
+                                                 const Options& opts, const config::EnvMap& env) {
     const auto formats = wanted_formats(opts);
+    std::vector<std::filesystem::path> written;
     const std::string cluster = data.cluster.name.value_or("standalone");
     std::optional<document::Document> doc;
     for (const auto& format : formats) {
@@ -163,7 +166,9 @@ void write_reports(const model::ReportData& data, const config::Config& cfg, con
         spdlog::info("{} report written: {} ({} KiB, {:.2f} s)", format, path.string(), content.size() / 1024,
                      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
         std::cout << path.string() << '\n';
+        written.push_back(path);
     }
+    return written;
 }
 
 /// `--demo` without EXCEPTIONS_FILE: the demo's own accepted exceptions.
@@ -246,6 +251,7 @@ int run(const Options& opts, const config::EnvMap& env) {
     }
 
     const auto start = std::chrono::steady_clock::now();
+    bool mail_delivered = true;
     PipelineStats stats;
     const model::ReportData data =
         build_report(*client, cfg, collect::make_pbs_client_factory(cfg, run_deadline(cfg, run_start)), clock, stats);
@@ -255,16 +261,24 @@ int run(const Options& opts, const config::EnvMap& env) {
     if (opts.dump_report_data) {
         std::cout << report::to_json(data) << std::flush;
     } else {
-        write_reports(data, cfg, opts, env);
+        const auto written = write_reports(data, cfg, opts, env);
         if (prometheus_dir) {
             const auto path = write_prometheus_textfile(
                 data, *prometheus_dir, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
             spdlog::info("prom metrics written: {}", path.string());
             std::cout << path.string() << '\n';
         }
+        // The e-mail goes after every report is written: a failed delivery loses nothing (exit 7).
+        document::DocumentOptions doc_options;
+        doc_options.lang = cfg.report_lang;
+        doc_options.time_zone = display_time_zone(env);
+        mail_delivered = mail_report(data, cfg, written, doc_options, pdf_options(opts));
     }
     spdlog::info("done in {:.2f} s ({} API requests)",
                  std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), stats.requests);
+    if (!mail_delivered) {
+        return exit_code::delivery; // takes precedence over --fail-on's 6
+    }
     const int status = verdict_exit_code(data.verdict.level, cfg.fail_on);
     if (status != exit_code::ok) {
         spdlog::warn("verdict {} is at or above --fail-on {}: exit status {}", model::to_string(data.verdict.level),

@@ -39,6 +39,29 @@ struct PbsOverride {
     std::optional<std::string> fingerprint;  // normalized "AB:CD:..." (32 upper-case hex bytes)
 };
 
+/// An e-mail address: the addr-spec (local@domain, ASCII) and an optional display name (UTF-8).
+struct MailAddress {
+    std::string display_name; // "" = none
+    std::string address;      // "report@example.com"
+};
+
+/// When the report is mailed: every run, or only when the verdict is warning or critical.
+enum class MailWhen { always, problems };
+
+/// The e-mail outlet (SMTP_*, MAIL_*): enabled when SMTP_URL is set.
+struct MailConfig {
+    std::string smtp_url;      // "" = no e-mail; normalized "smtp://host:port" or "smtps://host:port"
+    bool smtp_tls = true;      // false only with SMTP_TLS=none (smtp:// without STARTTLS)
+    std::string smtp_user;     // "" = no authentication
+    std::string smtp_password; // never logged
+    std::optional<std::filesystem::path> smtp_ca_bundle;
+    MailAddress from;
+    std::vector<MailAddress> to;
+    MailWhen when = MailWhen::always;
+
+    [[nodiscard]] bool enabled() const noexcept { return !smtp_url.empty(); }
+};
+
 struct Config {
     // PVE API
     std::string pve_url;          // normalized "https://host:port" (no path, no trailing slash)
@@ -80,6 +103,8 @@ struct Config {
     std::optional<std::filesystem::path> exceptions_file; // EXCEPTIONS_FILE as given
     std::vector<model::AcceptedException> exceptions;     // read from it, validated
     std::optional<std::string> exempt_tag;                // EXEMPT_TAG, lower case
+    // E-mail (optional)
+    MailConfig mail;
     // Non-fatal remarks for the log (e.g. TLS verification disabled, a probable typo); never secrets.
     std::vector<std::string> warnings;
 

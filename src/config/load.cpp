@@ -1,5 +1,6 @@
 #include "config/config.hpp"
 #include "config/exceptions_file.hpp"
+#include "config/mail_variables.hpp"
 #include "config/pbs_overrides.hpp"
 #include "config/resolve.hpp"
 #include "config/variable_table.hpp"
@@ -132,6 +133,7 @@ Config load(const EnvMap& env, const Requirements& requirements, const FileReade
     }
     detail::load_pbs_overrides(env, config, context, redactor, problems);
     detail::check_pbs_settings(env, config, problems);
+    detail::check_mail_settings(env, config, problems);
     warn_unknown(env, config.warnings);
 
     for (auto& text : problems) {

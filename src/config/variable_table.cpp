@@ -1,6 +1,7 @@
 #include "config/variable_table.hpp"
 
 #include "config/exceptions_file.hpp"
+#include "config/mail_variables.hpp"
 #include "config/validators.hpp"
 
 #include "core/strings.hpp"
@@ -265,6 +266,24 @@ const std::vector<VariableSpec>& variable_table() {
          false, Need::optional, apply_exceptions_file},
         {"EXEMPT_TAG", "", "a guest carrying this PVE tag (e.g. no-backup) is accepted as not backed up", false,
          Need::optional, apply_exempt_tag},
+        {"SMTP_URL", "",
+         "SMTP server for the report e-mail: smtp://host[:port] (STARTTLS required, port 25 by default; "
+         "submission: 587) or smtps://host[:port] (implicit TLS, port 465); unset = no e-mail",
+         false, Need::optional, apply_smtp_url},
+        {"SMTP_TLS", "required",
+         "required (STARTTLS for smtp://, certificate verified) or none (smtp:// without TLS: trusted relays "
+         "only)",
+         false, Need::optional, apply_smtp_tls},
+        {"SMTP_USER", "", "SMTP login (AUTH); with SMTP_PASSWORD", false, Need::optional, apply_smtp_user},
+        {"SMTP_PASSWORD", "", "SMTP password; or SMTP_PASSWORD_FILE", true, Need::optional, apply_smtp_password},
+        {"SMTP_CA_BUNDLE", "", "PEM file with the CA (or certificate) to trust for the SMTP server", false,
+         Need::optional, apply_smtp_ca_bundle},
+        {"MAIL_FROM", "", "sender of the report e-mail: addr@domain or 'Name <addr@domain>' (required with SMTP_URL)",
+         false, Need::optional, apply_mail_from},
+        {"MAIL_TO", "", "recipients of the report e-mail, comma-separated (required with SMTP_URL)", false,
+         Need::optional, apply_mail_to},
+        {"MAIL_WHEN", "always", "always (every run) or problems (only when the verdict is warning or critical)", false,
+         Need::optional, apply_mail_when},
     };
     return table;
 }
