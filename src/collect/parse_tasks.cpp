@@ -16,11 +16,12 @@ bool is_success_status(std::string_view status) {
 }
 
 std::vector<model::VzdumpTask> parse_tasks(std::string_view body, std::string_view endpoint,
-                                           std::vector<std::string>& warnings, std::size_t* item_count) {
+                                           std::vector<std::string>& warnings, std::size_t* item_count,
+                                           const TimeWindow& window) {
     const Envelope envelope = parse_envelope(body, endpoint);
     auto tasks = read_list<model::VzdumpTask>(
         envelope.data, endpoint,
-        [](const ObjectReader& item, std::vector<std::string>& problems) -> std::optional<model::VzdumpTask> {
+        [&](const ObjectReader& item, std::vector<std::string>& problems) -> std::optional<model::VzdumpTask> {
             const auto upid_text = item.text("upid");
             const auto upid = upid_text ? parse_upid(*upid_text) : std::nullopt;
             const auto type = item.text("type");
@@ -37,8 +38,11 @@ std::vector<model::VzdumpTask> parse_tasks(std::string_view body, std::string_vi
             model::VzdumpTask task;
             task.upid = *upid_text;
             task.node = item.text("node").value_or(upid->node);
-            task.starttime = item.integer("starttime").value_or(upid->starttime);
-            task.endtime = item.integer("endtime");
+            task.starttime = read_time(item, "starttime", window).value_or(upid->starttime);
+            if (auto why = window.problem(task.starttime)) {
+                throw FieldError(item.where("upid"), "start time " + *why);
+            }
+            task.endtime = read_time(item, "endtime", window);
             task.status = trim(item.text("status").value_or(""));
             task.id = trim(item.text("id").value_or(upid->id));
             task.user = item.text("user").value_or(upid->user);

@@ -8,6 +8,7 @@
 #include "collect/pbs_targets.hpp"
 #include "collect/url_encode.hpp"
 #include "collect/worker_pool.hpp"
+#include "core/json_text.hpp"
 #include "core/strings.hpp"
 
 #include <spdlog/sinks/null_sink.h>
@@ -135,7 +136,8 @@ public:
     PbsCollection(model::Inventory& inventory, const config::Config& config, const PbsClientFactory& factory,
                   const PbsCollectorOptions& options)
         : m_inventory(inventory), m_config(config), m_factory(factory),
-          m_parallelism(std::max<std::size_t>(options.parallelism, 1)) {}
+          m_parallelism(std::max<std::size_t>(options.parallelism, 1)),
+          m_times(options.now ? TimeWindow::around(*options.now) : TimeWindow{}) {}
 
     void run();
 
@@ -162,6 +164,7 @@ private:
     const config::Config& m_config;
     const PbsClientFactory& m_factory;
     std::size_t m_parallelism;
+    TimeWindow m_times; // plausible snapshot times
 };
 
 template <class T, class Parse>
@@ -174,6 +177,12 @@ std::optional<T> PbsCollection::fetch_parsed(ServerState& state, IssueList& issu
                 issues.add(call.severity, call.source, call.path, call.what + " could not be read: " + e.what());
             } else if (!call.on_failure || !call.on_failure(e)) {
                 issues.add(call.severity, call.source, call.path, failure_message(call.what, e, call.privilege));
+            }
+        },
+        [&](std::string& body) {
+            if (const std::size_t replaced = repair_utf8(body); replaced > 0) {
+                issues.add(IssueSeverity::warning, call.source, call.path,
+                           invalid_utf8_message("GET " + call.path, replaced));
             }
         });
     issues.add_warnings(call.source, call.path, warnings);
@@ -528,7 +537,7 @@ void PbsCollection::read_snapshots(StorageTask& task) {
     std::size_t foreign = 0;
     auto snapshots = fetch_parsed<std::vector<model::PbsSnapshot>>(
         state, task.issues, call, [&](std::string_view body, auto& warnings) {
-            return parse_pbs_snapshots(body, "GET " + path, target.ns, warnings, &foreign);
+            return parse_pbs_snapshots(body, "GET " + path, target.ns, warnings, &foreign, m_times);
         });
     if (!snapshots) {
         return;

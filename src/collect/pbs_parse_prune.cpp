@@ -1,6 +1,7 @@
 #include "collect/list_reader.hpp"
 #include "collect/parse_keep_options.hpp"
 #include "collect/pbs_parse.hpp"
+#include "collect/time_window.hpp"
 
 namespace pvr::collect {
 namespace {
@@ -46,8 +47,8 @@ std::vector<model::PbsPruneJob> parse_pbs_prune_jobs(std::string_view body, std:
             optional_field(problems, [&] { job.enabled = !item.boolean("disable").value_or(false); });
             job.keep = read_keep(item, problems);
             optional_field(problems, [&] { job.last_run_state = item.text("last-run-state"); });
-            optional_field(problems, [&] { job.last_run_endtime = item.integer("last-run-endtime"); });
-            optional_field(problems, [&] { job.next_run = item.integer("next-run"); });
+            optional_field(problems, [&] { job.last_run_endtime = read_time(item, "last-run-endtime", {}); });
+            optional_field(problems, [&] { job.next_run = read_time(item, "next-run", {}); });
             return job;
         },
         warnings);

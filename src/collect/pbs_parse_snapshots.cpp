@@ -1,6 +1,7 @@
 #include "collect/list_reader.hpp"
 #include "collect/pbs_parse.hpp"
 #include "collect/pbs_upid.hpp"
+#include "collect/time_window.hpp"
 
 #include <algorithm>
 #include <tuple>
@@ -31,7 +32,8 @@ bool has_manifest(const Json& files) {
     });
 }
 
-void read_verification(const ObjectReader& item, model::PbsSnapshot& snapshot, std::vector<std::string>& warnings) {
+void read_verification(const ObjectReader& item, model::PbsSnapshot& snapshot, const TimeWindow& window,
+                       std::vector<std::string>& warnings) {
     const Json* verification = item.find("verification");
     if (verification == nullptr) {
         return;
@@ -44,6 +46,9 @@ void read_verification(const ObjectReader& item, model::PbsSnapshot& snapshot, s
         }
         if (const auto upid = reader.text("upid")) {
             if (const auto parsed = parse_pbs_upid(*upid)) {
+                if (auto why = window.problem(parsed->starttime)) {
+                    throw FieldError(reader.where("upid"), "start time " + *why);
+                }
                 snapshot.verified_at = parsed->starttime;
             }
         }
@@ -72,7 +77,7 @@ bool snapshot_less(const model::PbsSnapshot& a, const model::PbsSnapshot& b) {
 
 std::vector<model::PbsSnapshot> parse_pbs_snapshots(std::string_view body, std::string_view endpoint,
                                                     std::string_view ns, std::vector<std::string>& warnings,
-                                                    std::size_t* other_namespace) {
+                                                    std::size_t* other_namespace, const TimeWindow& window) {
     const Envelope envelope = parse_envelope(body, endpoint);
     std::size_t foreign = 0;
     auto out = read_list<model::PbsSnapshot>(
@@ -85,7 +90,7 @@ std::vector<model::PbsSnapshot> parse_pbs_snapshots(std::string_view body, std::
             }
             const auto type = item.text("backup-type");
             const auto id = item.text("backup-id");
-            const auto time = item.integer("backup-time");
+            const auto time = read_time(item, "backup-time", window);
             if (!type || type->empty() || !id || id->empty() || !time) {
                 problems.push_back(item.where() + ": snapshot without backup-type, backup-id or backup-time, skipped");
                 return std::nullopt;
@@ -102,7 +107,7 @@ std::vector<model::PbsSnapshot> parse_pbs_snapshots(std::string_view body, std::
                     snapshot.size = size;
                 }
             });
-            read_verification(item, snapshot, problems);
+            read_verification(item, snapshot, window, problems);
             optional_field(problems, [&] {
                 const auto fingerprint = item.text("fingerprint");
                 snapshot.encrypted = fingerprint && !fingerprint->empty();

@@ -19,6 +19,7 @@
 #include "collect/pbs_parse.hpp"
 #include "collect/url_encode.hpp"
 #include "collect/worker_pool.hpp"
+#include "core/json_text.hpp"
 #include "core/strings.hpp"
 
 #include <spdlog/sinks/null_sink.h>
@@ -140,6 +141,8 @@ private:
     std::size_t m_parallelism;
     std::atomic<std::size_t> m_requests{0};
     std::mutex m_issue_mutex;
+    std::atomic<bool> m_deadline_reported{false};
+    TimeWindow m_times; // plausible task times: 2000-01-01 .. a day after the run
     model::Inventory m_inventory;
 
     VersionInfo m_version;
@@ -182,7 +185,8 @@ std::optional<T> PveCollection::fetch_parsed(const Call& call, Parse&& parse, No
     ++m_requests;
     std::vector<std::string> warnings;
     auto result = fetch_and_parse<T>(
-        m_client, call.path, call.query, std::forward<Parse>(parse), warnings, [&](FetchStage stage, const Error& e) {
+        m_client, call.path, call.query, std::forward<Parse>(parse), warnings,
+        [&](FetchStage stage, const Error& e) {
             if (failure != nullptr) {
                 *failure = stage == FetchStage::request ? describe_failure(e) : std::string(e.what());
                 const std::string prefix = "GET " + call.path + ": "; // the parsers name the endpoint
@@ -197,6 +201,13 @@ std::optional<T> PveCollection::fetch_parsed(const Call& call, Parse&& parse, No
             if (e.kind() == ErrorKind::unauthenticated) {
                 throw; // blocking: the token is not accepted
             }
+            if (http::is_deadline_exceeded(e)) { // one issue for the run, not one per request left
+                if (!m_deadline_reported.exchange(true)) {
+                    add_issue(IssueSeverity::error, call.source, call.endpoint(),
+                              std::string(e.what()) + "; the requests after it were not made");
+                }
+                return;
+            }
             if (node != nullptr && is_node_unreachable(e)) {
                 if (!node->unreachable.exchange(true)) {
                     add_issue(IssueSeverity::error, "node/" + node->name, call.endpoint(),
@@ -206,6 +217,12 @@ std::optional<T> PveCollection::fetch_parsed(const Call& call, Parse&& parse, No
                 return;
             }
             add_issue(call.severity, call.source, call.endpoint(), failure_message(call.what, e, call.privilege));
+        },
+        [&](std::string& body) {
+            if (const std::size_t replaced = repair_utf8(body); replaced > 0) {
+                add_issue(IssueSeverity::warning, call.source, call.endpoint(),
+                          invalid_utf8_message("GET " + call.endpoint(), replaced));
+            }
         });
     add_warnings(call, warnings);
     return result;
@@ -277,7 +294,9 @@ void PveCollection::read_cluster_wide() {
     tasks.emplace_back([&] {
         m_cluster_tasks = fetch_parsed<std::vector<model::VzdumpTask>>(
             Call{"/cluster/tasks", {}, "pve", "cluster task list", sys_audit, IssueSeverity::warning},
-            [](std::string_view body, auto& warnings) { return parse_tasks(body, "GET /cluster/tasks", warnings); });
+            [this](std::string_view body, auto& warnings) {
+                return parse_tasks(body, "GET /cluster/tasks", warnings, nullptr, m_times);
+            });
     });
     tasks.emplace_back([&] {
         m_inventory.not_backed_up = fetch_parsed<std::vector<model::NotBackedUpItem>>(
@@ -599,7 +618,7 @@ void PveCollection::read_first_task_page(NodeState& node) {
     node.first_page = fetch_parsed<std::vector<model::VzdumpTask>>(
         call,
         [&](std::string_view body, auto& warnings) {
-            return parse_tasks(body, "GET " + call.path, warnings, &node.first_page_items);
+            return parse_tasks(body, "GET " + call.path, warnings, &node.first_page_items, m_times);
         },
         &node);
 }
@@ -745,7 +764,7 @@ void PveCollection::walk_task_history(NodeState& node) {
         auto next = fetch_parsed<std::vector<model::VzdumpTask>>(
             call,
             [&](std::string_view body, auto& warnings) {
-                return parse_tasks(body, "GET " + call.path, warnings, &items);
+                return parse_tasks(body, "GET " + call.path, warnings, &items, m_times);
             },
             &node);
         if (!next) {
@@ -835,6 +854,7 @@ void PveCollection::read_time_zone(const std::string& node) {
 
 model::Inventory PveCollection::run() {
     const auto start = std::chrono::steady_clock::now();
+    m_times = TimeWindow::around(m_options.clock ? m_options.clock() : system_clock()());
     // 1. /version: every failure is blocking (unreachable, TLS, 401, not a PVE API).
     timed("version", [&] {
         ++m_requests;

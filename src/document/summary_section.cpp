@@ -134,8 +134,13 @@ KeyFigures key_figures(const BuildContext& ctx, const AnomalyCounts& anomalies) 
     add(Msg::kf_covered, f.percent(s.coverage_percent),
         ctx.tr.format(Msg::kf_covered_detail, f.integer(s.guests_scheduled), f.integer(s.guests_total)), covered_tone,
         anchors::coverage);
-    add(Msg::kf_not_backed_up, f.integer(s.guests_not_backed_up), "",
-        s.guests_not_backed_up > 0 ? Tone::critical : Tone::good, anchors::without_backup);
+    const auto accepted = ctx.data.verdict.accepted_guests_not_backed_up;
+    add(Msg::kf_not_backed_up, f.integer(s.guests_not_backed_up),
+        accepted > 0 ? ctx.tr.format_n(Msg::kf_accepted_detail, accepted, f.integer(accepted)) : std::string(),
+        ctx.data.verdict.guests_not_backed_up > 0 ? Tone::critical
+        : s.guests_not_backed_up > 0              ? Tone::info
+                                                  : Tone::good,
+        anchors::without_backup);
     add(Msg::kf_undetermined, f.integer(s.guests_undetermined), "",
         s.guests_undetermined > 0 ? Tone::warning : Tone::good, anchors::coverage);
     add(Msg::kf_jobs, f.integer(s.backup_jobs_total),
@@ -192,6 +197,14 @@ Section summary_section(const BuildContext& ctx) {
     section.new_page = false;
     const auto anomalies = count_anomalies(ctx.data);
     section.blocks.emplace_back(verdict(ctx, anomalies));
+    const auto& decided = ctx.data.verdict;
+    const auto accepted_anomalies =
+        decided.accepted_critical_anomalies + decided.accepted_warning_anomalies + decided.accepted_info_anomalies;
+    if (decided.accepted_guests_not_backed_up > 0 || accepted_anomalies > 0) {
+        section.blocks.emplace_back(
+            muted(ctx.tr.format(Msg::summary_accepted, ctx.fmt.integer(decided.accepted_guests_not_backed_up),
+                                ctx.fmt.integer(accepted_anomalies))));
+    }
     section.blocks.emplace_back(key_figures(ctx, anomalies));
     if (ctx.data.summary.guests_total > 0) {
         section.blocks.emplace_back(coverage_chart(ctx));

@@ -287,6 +287,8 @@ const std::vector<MsgText> k_table = {
     {M::kind_backup_stale, "Backup too old", "Sauvegarde trop ancienne"},
     {M::kind_verification_failed, "Verification failed", "Échec de vérification"},
     {M::kind_storage_usage_high, "Storage nearly full", "Stockage presque plein"},
+    {M::kind_exception_expired, "Exception expired", "Exception expirée"},
+    {M::kind_exception_unused, "Exception unused", "Exception inutilisée"},
     {M::kind_duplicate_vmid, "VMID listed twice", "VMID listé deux fois"},
     {M::kind_duplicate_job, "Job listed twice", "Tâche listée deux fois"},
     {M::kind_job_duplicate_vmid, "Job names a VMID twice", "Tâche nommant un VMID deux fois"},
@@ -297,6 +299,39 @@ const std::vector<MsgText> k_table = {
      "What could not be seen, and why: the figures above may be incomplete for these parts.",
      "Ce qui n’a pas pu être vu, et pourquoi\u00a0: les chiffres ci-dessus peuvent être incomplets pour ces "
      "parties."},
+    // accepted exceptions
+    {M::sec_exceptions, "Accepted exceptions", "Exceptions acceptées"},
+    {M::empty_exceptions, "No accepted exception (EXCEPTIONS_FILE, EXEMPT_TAG).",
+     "Aucune exception acceptée (EXCEPTIONS_FILE, EXEMPT_TAG)."},
+    {M::exceptions_intro,
+     "Known gaps accepted by their owners. What an exception accepts keeps its true status everywhere in this "
+     "report, but leaves the verdict. An expired exception accepts nothing any more.",
+     "Manques connus, acceptés par leurs responsables. Ce qu’une exception accepte garde son vrai statut partout "
+     "dans ce rapport, mais sort du verdict. Une exception expirée n’accepte plus rien."},
+    {M::exceptions_counts, "Active: {0} · Expired: {1} · Unused: {2} · Accepted findings: {3}",
+     "Actives : {0} · Expirées : {1} · Inutilisées : {2} · Constats acceptés : {3}"},
+    {M::exceptions_source, "Source: {}", "Source : {}"},
+    {M::col_exception, "Exception", "Exception"},
+    {M::col_matches, "Matches", "Critères"},
+    {M::col_applies_to, "Applies to", "S’applique à"},
+    {M::col_accepts, "Accepts", "Accepte"},
+    {M::col_owner, "Owner", "Responsable"},
+    {M::col_until, "Until", "Jusqu’au"},
+    {M::col_finding, "Finding", "Constat"},
+    {M::exception_active, "Active", "Active"},
+    {M::exception_expired, "Expired", "Expirée"},
+    {M::exception_unused, "Unused", "Inutilisée"},
+    {M::owner_unknown, "unknown", "inconnu"},
+    {M::until_none, "no expiry", "sans échéance"},
+    {M::exception_tag_reason, "Tagged {} in PVE", "Étiquette {} dans PVE"},
+    {M::accepted_findings_heading, "Accepted findings", "Constats acceptés"},
+    {M::accepted_by, "Accepted ({}) —", "Acceptée ({}) —"},
+    {M::summary_accepted,
+     "Accepted by exceptions (left out of the verdict) — guests not backed up: {0} · anomalies: {1}. See Accepted "
+     "exceptions.",
+     "Acceptés par des exceptions (hors verdict) — VM/CT non sauvegardées\u00a0: {0} · anomalies\u00a0: {1}. Voir "
+     "Exceptions acceptées."},
+    {M::kf_accepted_detail, "{} accepted", "{} acceptée", "{} accepted", "{} acceptées"},
     // relative times
     {M::relative_now, "just now", "à l’instant"},
     {M::minutes_ago, "{} minute ago", "il y a {} minute", "{} minutes ago", "il y a {} minutes"},
