@@ -19,11 +19,12 @@ namespace pvr::collect {
 enum class FetchStage { request, parse };
 
 /// GET `path` and parse the body with `parse(body, warnings)`. nullopt after `on_failure(stage,
-/// error)` was called. `warnings` receives the parser's per-element problems.
-template <class T, class Parse, class OnFailure>
+/// error)` was called. `warnings` receives the parser's per-element problems. `on_body(body)`
+/// sees the body before it is parsed (invalid UTF-8 is repaired and noted there).
+template <class T, class Parse, class OnFailure, class OnBody>
 [[nodiscard]] std::optional<T> fetch_and_parse(http::Client& client, const std::string& path, const http::Query& query,
                                                Parse&& parse, std::vector<std::string>& warnings,
-                                               OnFailure&& on_failure) {
+                                               OnFailure&& on_failure, OnBody&& on_body) {
     std::string body;
     try {
         body = client.get(path, query).body;
@@ -31,10 +32,7 @@ template <class T, class Parse, class OnFailure>
         on_failure(FetchStage::request, e);
         return std::nullopt;
     }
-    // Invalid UTF-8 is replaced by U+FFFD and noted, never fatal for the whole answer.
-    if (const std::size_t replaced = repair_utf8(body); replaced > 0) {
-        warnings.push_back(invalid_utf8_message("GET " + path, replaced));
-    }
+    on_body(body);
     try {
         return std::optional<T>(parse(std::string_view(body), warnings));
     } catch (const Error& e) { // Error(invalid_response) from the parser: not JSON, not a list, ...

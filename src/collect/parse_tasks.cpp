@@ -21,7 +21,7 @@ std::vector<model::VzdumpTask> parse_tasks(std::string_view body, std::string_vi
     const Envelope envelope = parse_envelope(body, endpoint);
     auto tasks = read_list<model::VzdumpTask>(
         envelope.data, endpoint,
-        [&window](const ObjectReader& item, std::vector<std::string>& problems) -> std::optional<model::VzdumpTask> {
+        [&](const ObjectReader& item, std::vector<std::string>& problems) -> std::optional<model::VzdumpTask> {
             const auto upid_text = item.text("upid");
             const auto upid = upid_text ? parse_upid(*upid_text) : std::nullopt;
             const auto type = item.text("type");

@@ -178,6 +178,12 @@ std::optional<T> PbsCollection::fetch_parsed(ServerState& state, IssueList& issu
             } else if (!call.on_failure || !call.on_failure(e)) {
                 issues.add(call.severity, call.source, call.path, failure_message(call.what, e, call.privilege));
             }
+        },
+        [&](std::string& body) {
+            if (const std::size_t replaced = repair_utf8(body); replaced > 0) {
+                issues.add(IssueSeverity::warning, call.source, call.path,
+                           invalid_utf8_message("GET " + call.path, replaced));
+            }
         });
     issues.add_warnings(call.source, call.path, warnings);
     return result;

@@ -185,7 +185,8 @@ std::optional<T> PveCollection::fetch_parsed(const Call& call, Parse&& parse, No
     ++m_requests;
     std::vector<std::string> warnings;
     auto result = fetch_and_parse<T>(
-        m_client, call.path, call.query, std::forward<Parse>(parse), warnings, [&](FetchStage stage, const Error& e) {
+        m_client, call.path, call.query, std::forward<Parse>(parse), warnings,
+        [&](FetchStage stage, const Error& e) {
             if (failure != nullptr) {
                 *failure = stage == FetchStage::request ? describe_failure(e) : std::string(e.what());
                 const std::string prefix = "GET " + call.path + ": "; // the parsers name the endpoint
@@ -216,6 +217,12 @@ std::optional<T> PveCollection::fetch_parsed(const Call& call, Parse&& parse, No
                 return;
             }
             add_issue(call.severity, call.source, call.endpoint(), failure_message(call.what, e, call.privilege));
+        },
+        [&](std::string& body) {
+            if (const std::size_t replaced = repair_utf8(body); replaced > 0) {
+                add_issue(IssueSeverity::warning, call.source, call.endpoint(),
+                          invalid_utf8_message("GET " + call.endpoint(), replaced));
+            }
         });
     add_warnings(call, warnings);
     return result;

@@ -46,33 +46,6 @@ namespace {
 
 // Rows waiting for another helper's branch: row name -> helper.
 const std::map<std::string, std::string> k_pending = {
-    // collect: foundations
-    {"pve_nodes_403", "collect"},
-    {"pve_nodes_500", "collect"},
-    {"pve_nodes_501", "collect"},
-    {"pve_nodes_595", "collect"},
-    {"pve_nodes_596", "collect"},
-    {"pve_cluster_resources_403", "collect"},
-    {"pve_cluster_resources_500", "collect"},
-    {"pve_cluster_resources_501", "collect"},
-    {"pve_cluster_resources_595", "collect"},
-    {"pve_cluster_resources_596", "collect"},
-    {"pve_cluster_backup_403", "collect"},
-    {"pve_cluster_backup_500", "collect"},
-    {"pve_cluster_backup_501", "collect"},
-    {"pve_cluster_backup_595", "collect"},
-    {"pve_cluster_backup_596", "collect"},
-    {"resources_and_fallback_fail_exit_4", "collect"},
-    {"reset_mid_body_cluster_resources", "collect"},
-    {"truncated_json_cluster_resources", "collect"},
-    {"truncated_json_cluster_backup", "collect"},
-    {"data_not_a_list_cluster_resources", "collect"},
-    {"not_an_object_nodes", "collect"},
-    {"guest_type_missing", "collect"},
-    {"guest_type_null", "collect"},
-    {"guest_type_unknown", "collect"},
-    {"vmid_on_two_nodes", "collect"},
-    {"misspelled_pbs_override", "collect"},
     // bounds
     {"invalid_utf8_storage_name", "bounds"},
     {"deep_nesting_version", "bounds"},
@@ -83,7 +56,6 @@ const std::map<std::string, std::string> k_pending = {
     {"gzip_bomb_cluster_tasks", "bounds"},
     {"pbs_backup_time_int64_max", "bounds"},
     {"pbs_backup_time_minus_1e18", "bounds"},
-    {"task_log_failures_collapse", "bounds"},
     {"report_deadline", "bounds"},
 };
 
@@ -381,7 +353,10 @@ Expect expect_failure_of(const Endpoint& e, int status) {
     case Role::version:
         // A refused /version is a privilege problem (exit 3), any other failure exit 4.
         return no_report(status == 403 ? 3 : 4, {endpoint});
-    case Role::nodes:
+    case Role::nodes: {
+        // The node list falls back to the nodes of /cluster/status (cluster.node_source).
+        return report_with_issue(endpoint);
+    }
     case Role::jobs: {
         Expect x = no_report(4, {endpoint});
         if (status == 403) {
@@ -758,7 +733,21 @@ void add_malformed_rows(std::vector<Row>& rows) {
                         [](Context& c) { c.add_pve_fault(parse_fault("/pools=malformed")); }, x, nullptr});
     }
     rows.push_back({"not_an_object_nodes", "answer is a JSON list, not an object", "/nodes",
-                    [](Context& c) { c.add_pve_fault(raw_body("/nodes", "[1,2,3]")); }, no_report(4, {"/nodes"}),
+                    [](Context& c) { c.add_pve_fault(raw_body("/nodes", "[1,2,3]")); }, report_with_issue("/nodes"),
+                    nullptr});
+    rows.push_back({"nodes_and_cluster_status_fail_exit_4", "HTTP 500 on /nodes and /cluster/status", "/nodes",
+                    [](Context& c) {
+                        c.add_pve_fault(parse_fault("/nodes=500"));
+                        c.add_pve_fault(parse_fault("/cluster/status=500"));
+                    },
+                    no_report(4, {"the node list could not be read", "/nodes", "/cluster/status"}), nullptr});
+    rows.push_back({"resources_and_fallback_fail_exit_4", "HTTP 500 on /cluster/resources and /nodes/pve2/lxc",
+                    "/cluster/resources",
+                    [](Context& c) {
+                        c.add_pve_fault(parse_fault("/cluster/resources=500"));
+                        c.add_pve_fault(parse_fault("/nodes/pve2/lxc=500"));
+                    },
+                    no_report(4, {"the guest inventory could not be read", "/cluster/resources", "/nodes/pve2/lxc"}),
                     nullptr});
     rows.push_back({"not_an_object_storage", "answer is a JSON string", "/storage",
                     [](Context& c) { c.add_pve_fault(raw_body("/storage", R"("storage")")); },
