@@ -99,6 +99,7 @@ std::string subject_line(const model::ReportData& data, std::string_view lang) {
         }
     };
     add(v.guests_not_backed_up, w.not_backed_up);
+    add(v.accepted_guests_not_backed_up, w.accepted); // accepted exceptions: known, not alerted on
     add(v.guests_undetermined, w.undetermined);
     add(v.failed_backups, w.failed);
     add(v.overdue_backups, w.overdue);

@@ -37,6 +37,7 @@ const Words k_english{
     "... and {} more (see the report)",
     "The full report is attached: {}",
     "",
+    {"{} accepted", "{} accepted"},
 };
 
 const Words k_french{
@@ -64,6 +65,7 @@ const Words k_french{
     "... et {} autres (voir le rapport)",
     "Le rapport complet est joint : {}",
     "(Les raisons et les messages d’anomalie sont en anglais.)",
+    {"{} acceptée", "{} acceptées"},
 };
 // clang-format on
 

@@ -41,6 +41,7 @@ struct Words {
     std::string_view more;             // "... and {} more (see the report)"
     std::string_view attached;         // "The full report is attached: {}"
     std::string_view messages_english; // note: the messages are in English
+    Counted accepted;                  // "{} accepted" (not backed up, accepted exceptions)
 };
 
 [[nodiscard]] const Words& words(std::string_view lang);

@@ -28,8 +28,13 @@ std::string summary_text(const model::ReportData& report) {
         parts.emplace_back("no guest found");
     } else if (v.guests_not_backed_up > 0) {
         parts.push_back(fmt::format("{} of {} guests not backed up", v.guests_not_backed_up, total));
+    } else if (v.accepted_guests_not_backed_up > 0) {
+        parts.push_back(fmt::format("0 of {} guests not backed up", total));
     } else {
         parts.push_back(fmt::format("{} of {} guests covered by a backup job", report.summary.guests_scheduled, total));
+    }
+    if (v.accepted_guests_not_backed_up > 0) { // accepted exceptions: known, not alerted on
+        parts.push_back(fmt::format("{} accepted", v.accepted_guests_not_backed_up));
     }
     if (v.failed_backups > 0) {
         parts.push_back(fmt::format("{} failed", v.failed_backups));
@@ -76,6 +81,7 @@ std::string perfdata(const model::ReportData& report, const PluginOptions& optio
     }
     out += fmt::format(" anomalies_critical={};;;0 anomalies_warning={};;;0 anomalies_info={};;;0",
                        v.critical_anomalies, v.warning_anomalies, v.info_anomalies);
+    out += fmt::format(" accepted_not_backed_up={};;;0;{}", v.accepted_guests_not_backed_up, total);
     out += fmt::format(" coverage={}%;;;0;100", report.summary.coverage_percent);
     return out;
 }
@@ -91,11 +97,18 @@ std::string guest_label(const model::GuestReport& g) {
     return label;
 }
 
+/// Whether an accepted exception takes `what` ("not_backed_up", "overdue") of this guest out of the alert.
+bool accepted(const model::GuestReport& g, std::string_view what) {
+    return g.exception &&
+           std::find(g.exception->accepted.begin(), g.exception->accepted.end(), what) != g.exception->accepted.end();
+}
+
 /// One line per offending guest, most serious first: not backed up, failed, overdue, undetermined.
+/// Guests whose finding an accepted exception covers are not listed (they are in the report).
 std::vector<std::string> detail_lines(const model::ReportData& report) {
     std::vector<std::string> lines;
     for (const auto& g : report.guests) {
-        if (g.coverage.status == model::CoverageStatus::not_backed_up) {
+        if (g.coverage.status == model::CoverageStatus::not_backed_up && !accepted(g, "not_backed_up")) {
             lines.push_back(fmt::format("not backed up: {}: {}", guest_label(g), g.coverage.reason));
         }
     }
@@ -107,7 +120,7 @@ std::vector<std::string> detail_lines(const model::ReportData& report) {
         }
     }
     for (const auto& g : report.guests) {
-        if (g.freshness.overdue.value_or(false)) {
+        if (g.freshness.overdue.value_or(false) && !accepted(g, "overdue")) {
             lines.push_back(fmt::format("overdue: {}: {}", guest_label(g),
                                         g.freshness.last_success
                                             ? "last backup " + iso8601_utc(*g.freshness.last_success)

@@ -29,7 +29,7 @@ constexpr const char* k_from = "pve-backup-report@example.com";
 constexpr const char* k_to = "ops@example.com";
 constexpr const char* k_base = "pve-backup-report_pve-prod_2026-11-27_070000";
 constexpr const char* k_demo_subject =
-    "[pve-prod] Backups: 30/40 covered, 10 not backed up, 1 failed, 4 overdue, 1 collection issue";
+    "[pve-prod] Backups: 30/40 covered, 1 not backed up, 9 accepted, 1 failed, 4 overdue, 1 collection issue";
 
 class MailTest : public ::testing::Test {
 protected:
@@ -171,8 +171,9 @@ TEST_F(MailTest, PdfNotRequestedIsStillAttached) {
     ASSERT_FALSE(message.is_null());
     expect_report_mime_tree(message, std::string(k_base) + ".pdf");
     // A French subject travels as RFC 2047 encoded words and decodes back.
-    EXPECT_EQ(message["headers"]["Subject"], "[pve-prod] Sauvegardes : 30/40 couvertes, 10 non sauvegardées, 1 en "
-                                             "échec, 4 en retard, 1 problème de collecte");
+    EXPECT_EQ(message["headers"]["Subject"],
+              "[pve-prod] Sauvegardes : 30/40 couvertes, 1 non sauvegardée, 9 acceptées, "
+              "1 en échec, 4 en retard, 1 problème de collecte");
     EXPECT_EQ(message["raw_subject"].get<std::string>().rfind("=?UTF-8?B?", 0), 0U) << message["raw_subject"];
     EXPECT_NE(message["html"].get<std::string>().find("<html lang=\"fr\">"), std::string::npos);
     EXPECT_NE(message["text"].get<std::string>().find("Verdict : CRITIQUE"), std::string::npos);

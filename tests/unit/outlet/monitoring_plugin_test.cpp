@@ -25,7 +25,7 @@ TEST(MonitoringPlugin, VerdictDecidesWithoutThresholds) {
               "anomalies, 2 warning anomalies, 1 collection issue (cluster pve-prod) | guests=4;;;0 "
               "covered=2;;;0;4 not_backed_up=1;;;0;4 failed=1;;;0;4 overdue=1;;;0;4 undetermined=1;;;0;4 "
               "collection_issues=1;;;0 anomalies_critical=2;;;0 anomalies_warning=2;;;0 anomalies_info=0;;;0 "
-              "coverage=50%;;;0;100");
+              "accepted_not_backed_up=0;;;0;4 coverage=50%;;;0;100");
 
     for (const auto& [level, status] : {std::pair{model::VerdictLevel::good, PluginStatus::ok},
                                         std::pair{model::VerdictLevel::info, PluginStatus::ok},
