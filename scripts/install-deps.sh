@@ -11,6 +11,8 @@ packages=(
   libspdlog-dev libfmt-dev libcairo2-dev libpango1.0-dev libhowardhinnant-date-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev poppler-utils qpdf openssl
+  # fuzzing (scripts/fuzz.sh): clang 14 with libFuzzer and the sanitizer runtimes
+  clang libfuzzer-14-dev libclang-rt-14-dev
   # run time: fonts for the PDF, time zones
   fonts-dejavu-core fonts-wqy-microhei fonts-symbola tzdata
 )
