@@ -18,6 +18,7 @@ RUN apt-get update \
       cmake ninja-build g++ pkg-config ca-certificates \
       libcurl4-openssl-dev libssl-dev libcpp-httplib-dev nlohmann-json3-dev libcli11-dev \
       libspdlog-dev libfmt-dev libcairo2-dev libpango1.0-dev libhowardhinnant-date-dev \
+      libtomlplusplus-dev \
  && apt-get clean && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /src
@@ -83,7 +84,12 @@ COPY --from=build /out/usr/bin/pve-backup-report /usr/bin/pve-backup-report
 # Every optional variable has a working default; PVE_URL, PVE_TOKEN_ID and PVE_TOKEN_SECRET (or
 # PVE_TOKEN_SECRET_FILE, e.g. /run/secrets/pve_token_secret) are required, except with --demo.
 # The PBS_* variables are left unset: they only apply with a PBS token (their defaults: --help).
+# FAIL_ON=never: exit 0 whenever the report is written (warning or critical: exit 6 at or above
+# that verdict). PROMETHEUS_TEXTFILE_DIR is unset: set it to a mounted directory (e.g. /textfile,
+# node_exporter's --collector.textfile.directory on the host) to get the metrics file there.
+# `pve-backup-report monitor` (a Monitoring Plugins check, exit 0..3) runs in the image as well.
 ENV OUTPUT_DIR=/reports \
+    FAIL_ON=never \
     LOG_LEVEL=info \
     LOG_FORMAT=text \
     REPORT_LANG=en \

@@ -13,9 +13,6 @@ namespace pvr::fuzz {
 
 inline void pbs_json(std::string_view input) {
     const Selected in = select(input);
-    if (too_deep(in.rest)) {
-        return;
-    }
     const std::string_view body = in.rest;
     std::vector<std::string> warnings;
     expect_value_or_error([&] {

@@ -1,6 +1,7 @@
 #pragma once
 // Fuzz target pve_cluster: the readers of the PVE answers about the cluster itself. The first
-// byte chooses the reader (modulo 10), the rest is the HTTP body.
+// byte chooses the reader (modulo 10; for 9, the tens digit modulo 4 chooses among not-backed-up,
+// the node time and the qemu/lxc guest listings of a node), the rest is the HTTP body.
 
 #include "collect/parse_cluster_status.hpp"
 #include "collect/parse_nodes.hpp"
@@ -22,9 +23,6 @@ namespace pvr::fuzz {
 inline void pve_cluster(std::string_view input) {
     const Selected in = select(input);
     const std::string_view body = in.rest;
-    if (too_deep(body)) {
-        return;
-    }
     std::vector<std::string> warnings;
     expect_value_or_error([&] {
         switch (in.selector % 10) {
@@ -69,10 +67,22 @@ inline void pve_cluster(std::string_view input) {
             break;
         }
         default:
-            if ((in.selector / 10) % 2 == 0) {
+            switch ((in.selector / 10) % 4) {
+            case 0:
                 (void)collect::parse_not_backed_up(body, warnings);
-            } else {
+                break;
+            case 1:
                 (void)collect::parse_time_zone(body, "GET /nodes/pve1/time");
+                break;
+            default: {
+                const bool qemu = (in.selector / 10) % 4 == 2;
+                for (const auto& guest :
+                     collect::parse_node_guests(body, qemu ? "GET /nodes/pve1/qemu" : "GET /nodes/pve1/lxc", "pve1",
+                                                qemu ? model::GuestType::qemu : model::GuestType::lxc, warnings)) {
+                    check(guest.vmid > 0 && guest.node == "pve1", "node guest without a vmid or on another node");
+                }
+                break;
+            }
             }
             break;
         }

@@ -13,9 +13,6 @@ namespace pvr::fuzz {
 
 inline void pve_guest_config(std::string_view input) {
     const Selected in = select(input);
-    if (too_deep(in.rest)) {
-        return;
-    }
     const bool qemu = in.selector % 2 == 0;
     std::vector<std::string> warnings;
     expect_value_or_error([&] {

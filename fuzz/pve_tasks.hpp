@@ -6,6 +6,7 @@
 
 #include "collect/parse_task_log.hpp"
 #include "collect/parse_tasks.hpp"
+#include "collect/time_window.hpp"
 #include "fuzz/support.hpp"
 
 #include <string>
@@ -24,17 +25,19 @@ inline void check_log_results(const std::vector<std::string>& lines, std::string
 
 inline void pve_tasks(std::string_view input) {
     const Selected in = select(input);
-    if (too_deep(in.rest)) {
-        return;
-    }
     std::vector<std::string> warnings;
     expect_value_or_error([&] {
         switch (in.selector % 3) {
         case 0: {
             std::size_t count = 0;
-            const auto tasks = collect::parse_tasks(in.rest, "GET /nodes/pve1/tasks", warnings, &count);
+            // Without a run time, or the collectors' window around 2026-11-18.
+            const auto window =
+                (in.selector / 3) % 2 == 0 ? collect::TimeWindow{} : collect::TimeWindow::around(1795000000);
+            const auto tasks = collect::parse_tasks(in.rest, "GET /nodes/pve1/tasks", warnings, &count, window);
             check(tasks.size() <= count, "more tasks than entries");
             for (const auto& task : tasks) {
+                check(task.starttime >= window.earliest && task.starttime <= window.latest,
+                      "task start time outside the window");
                 (void)collect::is_running(task);
                 (void)collect::is_success_status(task.status);
             }

@@ -43,28 +43,6 @@ struct Selected {
     return {static_cast<std::uint8_t>(input.front()), input.substr(1)};
 }
 
-/// The deepest nesting of '[' and '{' (counted everywhere, strings included: an over-estimate).
-[[nodiscard]] inline std::size_t bracket_depth(std::string_view text) {
-    std::size_t depth = 0;
-    std::size_t deepest = 0;
-    for (const char c : text) {
-        if (c == '[' || c == '{') {
-            deepest = ++depth > deepest ? depth : deepest;
-        } else if ((c == ']' || c == '}') && depth > 0) {
-            --depth;
-        }
-    }
-    return deepest;
-}
-
-/// JSON deeper than this is not fed to the readers. Real Proxmox answers nest fewer than ten
-/// levels. Deep nesting is bounded while parsing (issue #8, item 3: the recursive describing of a
-/// value in collect/json_fields.cpp and http/error_body.cpp); this keeps the fuzzers on the
-/// readers' own logic.
-inline constexpr std::size_t max_json_depth = 200;
-
-[[nodiscard]] inline bool too_deep(std::string_view json) { return bracket_depth(json) > max_json_depth; }
-
 /// Runs `body`; a pvr::Error (the expected rejection) is swallowed, anything else propagates.
 /// A rejection of kind `internal` is a bug too.
 template <typename Body>

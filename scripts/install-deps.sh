@@ -7,10 +7,13 @@ packages=(
   # toolchain
   cmake ninja-build g++ pkg-config ccache clang-format git ca-certificates
   # libraries (Debian 12 versions: see docs/dependencies.md)
-  libcurl4-openssl-dev libssl-dev libcpp-httplib-dev nlohmann-json3-dev libcli11-dev
+  libcurl4-openssl-dev libssl-dev zlib1g-dev libcpp-httplib-dev nlohmann-json3-dev libcli11-dev
   libspdlog-dev libfmt-dev libcairo2-dev libpango1.0-dev libhowardhinnant-date-dev
+  libtomlplusplus-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev poppler-utils qpdf openssl
+  prometheus # promtool validates the metrics file (tests/integration/outlets_test.cpp)
+  python3 python3-aiosmtpd    # the SMTP server of the e-mail integration tests
   # fuzzing (scripts/fuzz.sh): clang 14 with libFuzzer and the sanitizer runtimes
   clang libfuzzer-14-dev libclang-rt-14-dev
   # run time: fonts for the PDF, time zones

@@ -2,6 +2,7 @@
 
 #include "analysis/anomalies.hpp"
 #include "analysis/coverage.hpp"
+#include "analysis/exceptions.hpp"
 #include "analysis/freshness.hpp"
 #include "analysis/indexes.hpp"
 #include "analysis/job_inclusion.hpp"
@@ -71,6 +72,7 @@ model::ReportData analyze(const model::Inventory& inventory, const AnalysisOptio
     auto storage_anomalies = pbs_storage_anomalies(context, report.pbs_orphan_groups);
     report.anomalies.insert(report.anomalies.end(), pbs_anomalies.begin(), pbs_anomalies.end());
     report.anomalies.insert(report.anomalies.end(), storage_anomalies.begin(), storage_anomalies.end());
+    apply_exceptions(report, options.exceptions, options.exempt_tag, options.now);
     sort_anomalies(report.anomalies);
     report.summary = summarize(report);
     report.verdict = decide_verdict(report);

@@ -38,6 +38,8 @@ std::vector<model::Anomaly> find_anomalies(const model::Inventory& inventory,
         auto mismatches = not_backed_up_mismatches(inventory, *jobs, guests);
         out.insert(out.end(), mismatches.begin(), mismatches.end());
     }
+    auto duplicates = duplicate_anomalies(inventory);
+    out.insert(out.end(), duplicates.begin(), duplicates.end());
     sort_anomalies(out);
     return out;
 }

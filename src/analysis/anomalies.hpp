@@ -25,6 +25,10 @@ namespace pvr::analysis {
                                                                    const std::vector<AnalyzedJob>& jobs,
                                                                    const std::vector<model::GuestReport>& guests);
 
+/// duplicate_vmid, duplicate_job, job_duplicate_vmid, duplicate_storage: entries the API listed
+/// twice, counted once (Inventory::duplicates).
+[[nodiscard]] std::vector<model::Anomaly> duplicate_anomalies(const model::Inventory& inventory);
+
 /// Critical first, then warning, then info; then kind, subject, message.
 void sort_anomalies(std::vector<model::Anomaly>& anomalies);
 

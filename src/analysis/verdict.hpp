@@ -7,6 +7,9 @@
 //   good     — otherwise.
 // Failed and overdue backups are counted for the outlets; they reach the level through their
 // anomalies (backup_failed, backup_overdue, ...).
+// Accepted exceptions (analysis/exceptions.hpp, applied before) leave the counts: a guest not backed
+// up whose exception accepts it, and every anomaly with `accepted_by`, are counted in the
+// `accepted_*` fields instead.
 
 #include "model/report_data.hpp"
 #include "model/verdict.hpp"

@@ -1,6 +1,7 @@
 #include "app/check.hpp"
 
 #include "core/error.hpp"
+#include "core/json_text.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -21,6 +22,9 @@ struct Probe {
 enum class Outcome { ok, warn, fail };
 
 std::optional<nlohmann::json> data_of(const http::Response& response) {
+    if (!json_depth_within(response.body)) {
+        return std::nullopt; // no Proxmox answer is nested that deep
+    }
     auto json = nlohmann::json::parse(response.body, nullptr, false);
     if (json.is_discarded() || !json.is_object() || !json.contains("data")) {
         return std::nullopt;

@@ -41,6 +41,7 @@ DemoCluster::DemoCluster() : m_pve_secret(random_secret()), m_pbs_secret(random_
     if (m_now == 0) {
         throw Error(ErrorKind::internal, "the embedded demo scenario has no valid \"now\" in scenario.json");
     }
+    m_exceptions_toml = scenario.file("exceptions.toml");
     const auto servers = emulator::pbs_servers_of(scenario);
     if (const auto storages = scenario.file("pve/storage.json")) {
         const auto json = nlohmann::json::parse(*storages, nullptr, false);

@@ -10,6 +10,7 @@
 #include "http/client.hpp"
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,8 @@ public:
     void configure_pbs(config::Config& config) const;
     /// The scenario's own "now" (scenario.json), so that the demo report is reproducible.
     [[nodiscard]] EpochSeconds now() const noexcept { return m_now; }
+    /// The demo's accepted exceptions (scenarios/demo/exceptions.toml), used unless EXCEPTIONS_FILE is set.
+    [[nodiscard]] const std::optional<std::string>& exceptions_toml() const noexcept { return m_exceptions_toml; }
 
 private:
     std::unique_ptr<emulator::ScenarioCluster> m_cluster;
@@ -35,6 +38,7 @@ private:
     std::string m_pbs_secret;
     std::vector<std::pair<std::string, std::string>> m_pbs_storages; // storage id, server
     EpochSeconds m_now = 0;
+    std::optional<std::string> m_exceptions_toml;
 };
 
 } // namespace pvr::app

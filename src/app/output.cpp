@@ -1,5 +1,7 @@
 #include "app/output.hpp"
 
+#include "app/signals.hpp"
+
 #include "core/error.hpp"
 
 #include <fmt/format.h>
@@ -8,6 +10,7 @@
 #include <chrono>
 #include <cstring>
 #include <fcntl.h>
+#include <optional>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -39,25 +42,77 @@ private:
     int m_fd;
 };
 
+/// Writes `content` to a new temporary file in `path`'s directory (mode 0644, synced) and returns
+/// its name; removes it and throws pvr::Error(output) on failure.
+/// Writes `content` to a new temporary file beside `path` and returns its name; `guard` registers
+/// it so that SIGINT/SIGTERM remove it until the caller has renamed or removed it.
+std::string write_temporary_file(const std::filesystem::path& path, std::string_view content,
+                                 std::optional<TemporaryFileGuard>& guard) {
+    const auto dir = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+    std::string tmp = (dir / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
+    int raw_fd = -1;
+    {
+        const BlockInterruptions blocked; // no signal between creating the file and registering it
+        raw_fd = ::mkstemp(tmp.data());
+        if (raw_fd >= 0) {
+            guard.emplace(tmp);
+        }
+    }
+    Fd fd(raw_fd);
+    if (fd.get() < 0) {
+        fail(fmt::format("cannot create a temporary file in '{}'", dir.string()), errno);
+    }
+    const auto cleanup_and_fail = [&](const std::string& what, int err) {
+        ::unlink(tmp.c_str());
+        fail(what, err);
+    };
+    std::size_t written = 0;
+    while (written < content.size()) {
+        const ssize_t n = ::write(fd.get(), content.data() + written, content.size() - written);
+        if (n < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            cleanup_and_fail(fmt::format("cannot write '{}'", tmp), errno);
+        }
+        written += static_cast<std::size_t>(n);
+    }
+    if (::fchmod(fd.get(), 0644) != 0 || ::fsync(fd.get()) != 0) {
+        cleanup_and_fail(fmt::format("cannot write '{}'", tmp), errno);
+    }
+    if (::close(fd.release()) != 0) {
+        cleanup_and_fail(fmt::format("cannot write '{}'", tmp), errno);
+    }
+    return tmp;
+}
+
 } // namespace
 
-void ensure_writable_directory(const std::filesystem::path& dir) {
+void ensure_writable_directory(const std::filesystem::path& dir, std::string_view variable) {
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
     if (ec) {
         throw Error(ErrorKind::output,
-                    fmt::format("OUTPUT_DIR '{}' cannot be created: {}", dir.string(), ec.message()));
+                    fmt::format("{} '{}' cannot be created: {}", variable, dir.string(), ec.message()));
     }
     if (!std::filesystem::is_directory(dir, ec)) {
-        throw Error(ErrorKind::output, fmt::format("OUTPUT_DIR '{}' is not a directory", dir.string()));
+        throw Error(ErrorKind::output, fmt::format("{} '{}' is not a directory", variable, dir.string()));
     }
     // access() ignores some cases (read-only mounts are caught, ACLs mostly); a probe file is exact.
     std::string probe = (dir / ".pve-backup-report-probe-XXXXXX").string();
-    const int fd = ::mkstemp(probe.data());
+    std::optional<TemporaryFileGuard> guard; // removed if SIGINT/SIGTERM comes meanwhile
+    int fd = -1;
+    {
+        const BlockInterruptions blocked;
+        fd = ::mkstemp(probe.data());
+        if (fd >= 0) {
+            guard.emplace(probe);
+        }
+    }
     if (fd < 0) {
         const int err = errno;
         throw Error(ErrorKind::output,
-                    fmt::format("OUTPUT_DIR '{}' is not writable: {}", dir.string(), std::strerror(err)));
+                    fmt::format("{} '{}' is not writable: {}", variable, dir.string(), std::strerror(err)));
     }
     ::close(fd);
     ::unlink(probe.c_str());
@@ -102,33 +157,8 @@ std::filesystem::path write_new_file(const std::filesystem::path& path, std::str
 }
 
 void write_file_atomically(const std::filesystem::path& path, std::string_view content) {
-    const auto dir = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
-    std::string tmp = (dir / ("." + path.filename().string() + ".tmp-XXXXXX")).string();
-    Fd fd(::mkstemp(tmp.data()));
-    if (fd.get() < 0) {
-        fail(fmt::format("cannot create a temporary file in '{}'", dir.string()), errno);
-    }
-    const auto cleanup_and_fail = [&](const std::string& what, int err) {
-        ::unlink(tmp.c_str());
-        fail(what, err);
-    };
-    std::size_t written = 0;
-    while (written < content.size()) {
-        const ssize_t n = ::write(fd.get(), content.data() + written, content.size() - written);
-        if (n < 0) {
-            if (errno == EINTR) {
-                continue;
-            }
-            cleanup_and_fail(fmt::format("cannot write '{}'", tmp), errno);
-        }
-        written += static_cast<std::size_t>(n);
-    }
-    if (::fchmod(fd.get(), 0644) != 0 || ::fsync(fd.get()) != 0) {
-        cleanup_and_fail(fmt::format("cannot write '{}'", tmp), errno);
-    }
-    if (::close(fd.release()) != 0) {
-        cleanup_and_fail(fmt::format("cannot write '{}'", tmp), errno);
-    }
+    std::optional<TemporaryFileGuard> guard;
+    const std::string tmp = write_temporary_file(path, content, guard);
     // link() fails with EEXIST instead of replacing: an existing report is never overwritten.
     if (::link(tmp.c_str(), path.c_str()) != 0) {
         const int err = errno;
@@ -139,6 +169,17 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view c
         fail(fmt::format("cannot create '{}'", path.string()), err);
     }
     ::unlink(tmp.c_str());
+}
+
+void replace_file_atomically(const std::filesystem::path& path, std::string_view content) {
+    std::optional<TemporaryFileGuard> guard;
+    const std::string tmp = write_temporary_file(path, content, guard);
+    // rename() replaces the previous file in one step: a reader sees the old or the new one.
+    if (::rename(tmp.c_str(), path.c_str()) != 0) {
+        const int err = errno;
+        ::unlink(tmp.c_str());
+        fail(fmt::format("cannot replace '{}'", path.string()), err);
+    }
 }
 
 } // namespace pvr::app

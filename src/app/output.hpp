@@ -9,8 +9,8 @@
 namespace pvr::app {
 
 /// Creates `dir` if needed and checks that a file can be created in it.
-/// Throws pvr::Error(output) naming OUTPUT_DIR and the reason.
-void ensure_writable_directory(const std::filesystem::path& dir);
+/// Throws pvr::Error(output) naming `variable` (OUTPUT_DIR, PROMETHEUS_TEXTFILE_DIR) and the reason.
+void ensure_writable_directory(const std::filesystem::path& dir, std::string_view variable = "OUTPUT_DIR");
 
 /// `pve-backup-report_<cluster>_<YYYY-MM-DD_HHMMSS>.<extension>` (UTC); the cluster name is
 /// reduced to [A-Za-z0-9._-].
@@ -20,6 +20,10 @@ void ensure_writable_directory(const std::filesystem::path& dir);
 /// Writes `content` to a temporary file in `path`'s directory, syncs it and links it to `path`
 /// only if `path` does not exist yet. Never leaves a partial file. Throws pvr::Error(output).
 void write_file_atomically(const std::filesystem::path& path, std::string_view content);
+
+/// Like write_file_atomically, but replaces an existing `path` (rename): for files with a fixed
+/// name read by another program (the Prometheus textfile collector). Throws pvr::Error(output).
+void replace_file_atomically(const std::filesystem::path& path, std::string_view content);
 
 /// write_file_atomically to `path`, or, when a report of that name exists already (two runs in the
 /// same second), to `<stem>-2<ext>`, `<stem>-3<ext>`, ... Returns the path written.

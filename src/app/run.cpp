@@ -2,12 +2,17 @@
 
 #include "app/check.hpp"
 #include "app/demo.hpp"
+#include "app/fail_on.hpp"
 #include "app/logging.hpp"
+#include "app/monitor_command.hpp"
+#include "app/mail_outlet.hpp"
 #include "app/output.hpp"
 #include "app/pipeline.hpp"
+#include "app/prometheus_output.hpp"
 #include "app/prune_sim_command.hpp"
 #include "app/schedule_command.hpp"
 #include "config/config.hpp"
+#include "config/exceptions_file.hpp"
 #include "core/error.hpp"
 #include "core/strings.hpp"
 #include "document/build_document.hpp"
@@ -23,6 +28,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -39,6 +45,10 @@ struct Options {
     bool demo = false;
     bool version = false;
     std::string now; // --now: pretend the current time is this (tests, reproducing a report)
+    /// --fail-on (overrides FAIL_ON)
+    std::string fail_on;
+    /// Set for the `monitor` subcommand.
+    std::optional<MonitorOptions> monitor;
 };
 
 std::string environment_help() {
@@ -46,7 +56,10 @@ std::string environment_help() {
                        "  pve-backup-report schedule [--from TIME] [--count N] [--tz ZONE] EXPR\n"
                        "      next occurrences of a Proxmox calendar event (backup-job schedule)\n"
                        "  pve-backup-report prune-sim --keep 'keep-last=3,keep-daily=7' [--tz ZONE] [--json]\n"
-                       "      which snapshots (times on standard input) PBS pruning keeps\n\n"
+                       "      which snapshots (times on standard input) PBS pruning keeps\n"
+                       "  pve-backup-report monitor [--demo] [--warning-X RANGE] [--critical-X RANGE]\n"
+                       "      a Monitoring Plugins check (Icinga, Nagios, Checkmk MRPE, Zabbix): one status\n"
+                       "      line, exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (see monitor --help)\n\n"
                        "Environment variables:\n";
     for (const auto& var : config::documented_variables()) {
         text += fmt::format("  {:<22} {}{}\n", var.name, var.description,
@@ -54,7 +67,9 @@ std::string environment_help() {
     }
     text += "\nExit codes: 0 report produced (possibly with collection issues), 1 unexpected error,\n"
             "2 configuration or usage error, 3 authentication or permission failure,\n"
-            "4 PVE API unreachable or unusable, 5 output not writable.\n";
+            "4 PVE API unreachable or unusable, 5 output not writable, 6 verdict at or above --fail-on\n"
+            "(every report was written), 7 e-mail delivery failed (every report was written; takes\n"
+            "precedence over 6), 130 interrupted (SIGINT), 143 terminated (SIGTERM).\n";
     return text;
 }
 
@@ -72,14 +87,22 @@ http::ClientOptions pve_client_options(const config::Config& cfg) {
     return options;
 }
 
+/// REPORT_DEADLINE counted from `start` (nullopt when 0).
+std::optional<http::Deadline> run_deadline(const config::Config& cfg, std::chrono::steady_clock::time_point start) {
+    if (cfg.report_deadline.count() <= 0) {
+        return std::nullopt;
+    }
+    return http::Deadline{start + cfg.report_deadline, cfg.report_deadline};
+}
+
 std::vector<std::string> wanted_formats(const Options& opts) {
     std::vector<std::string> formats;
     for (const auto& item : opts.formats) {
         for (const auto& f : split_any(item, ", ")) {
             const std::string format = to_lower(f);
-            if (format != "pdf" && format != "html" && format != "json") {
+            if (format != "pdf" && format != "html" && format != "json" && format != "prom") {
                 throw Error(ErrorKind::config,
-                            fmt::format("--format: '{}' is not a report format (pdf, html, json)", f));
+                            fmt::format("--format: '{}' is not a report format (pdf, html, json, prom)", f));
             }
             if (std::find(formats.begin(), formats.end(), format) == formats.end()) {
                 formats.push_back(format);
@@ -114,12 +137,17 @@ std::string display_time_zone(const config::EnvMap& env) {
     return schedule::TimeZone::local(tz == env.end() ? nullptr : tz->second.c_str()).name();
 }
 
-void write_reports(const model::ReportData& data, const config::Config& cfg, const Options& opts,
-                   const config::EnvMap& env) {
+/// Returns the files written.
+std::vector<std::filesystem::path> write_reports(const model::ReportData& data, const config::Config& cfg,
+                                                 const Options& opts, const config::EnvMap& env) {
     const auto formats = wanted_formats(opts);
+    std::vector<std::filesystem::path> written;
     const std::string cluster = data.cluster.name.value_or("standalone");
     std::optional<document::Document> doc;
     for (const auto& format : formats) {
+        if (format == "prom") {
+            continue; // not a dated report: written last (write_prometheus_textfile)
+        }
         const auto start = std::chrono::steady_clock::now();
         std::string content;
         if (format == "json") {
@@ -138,12 +166,38 @@ void write_reports(const model::ReportData& data, const config::Config& cfg, con
         spdlog::info("{} report written: {} ({} KiB, {:.2f} s)", format, path.string(), content.size() / 1024,
                      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
         std::cout << path.string() << '\n';
+        written.push_back(path);
+    }
+    return written;
+}
+
+/// `--demo` without EXCEPTIONS_FILE: the demo's own accepted exceptions.
+void use_demo_exceptions(const DemoCluster& demo, config::Config& cfg) {
+    if (cfg.exceptions_file || !demo.exceptions_toml()) {
+        return;
+    }
+    std::vector<std::string> problems;
+    cfg.exceptions = config::parse_exceptions(*demo.exceptions_toml(), "scenarios/demo/exceptions.toml", problems);
+    if (!problems.empty()) {
+        throw Error(ErrorKind::internal, "the embedded demo exceptions are invalid: " + problems.front());
     }
 }
 
 int run(const Options& opts, const config::EnvMap& env) {
+    const auto run_start = std::chrono::steady_clock::now();
     config::Config cfg = config::load(env, config::Requirements{.pve = !opts.demo});
     setup_logging(cfg.log_level);
+    if (opts.monitor && env.count("LOG_LEVEL") == 0) {
+        spdlog::set_level(spdlog::level::off); // a plugin's output is its status line (some monitors read stderr too)
+    }
+    if (!opts.fail_on.empty()) {
+        const auto fail_on = config::parse_fail_on(opts.fail_on);
+        if (!fail_on) {
+            throw Error(ErrorKind::config,
+                        fmt::format("--fail-on: '{}' is not a level (never, warning, critical)", opts.fail_on));
+        }
+        cfg.fail_on = *fail_on;
+    }
     for (const auto& warning : cfg.warnings) {
         spdlog::warn("{}", warning);
     }
@@ -165,6 +219,7 @@ int run(const Options& opts, const config::EnvMap& env) {
         demo.emplace();
         client_options = demo->client_options();
         demo->configure_pbs(cfg);
+        use_demo_exceptions(*demo, cfg);
         if (opts.now.empty()) {
             clock = [now = demo->now()] { return now; };
         }
@@ -177,28 +232,75 @@ int run(const Options& opts, const config::EnvMap& env) {
             spdlog::warn("TLS certificate verification is disabled (PVE_VERIFY_TLS=false)");
         }
     }
+    client_options.max_body_bytes = cfg.max_response_mb * 1024 * 1024;
+    client_options.deadline = run_deadline(cfg, run_start);
     const auto client = http::make_curl_client(client_options);
 
     if (opts.check) {
         return run_check(*client, url, std::cout);
     }
-    if (!opts.dump_report_data) {
-        static_cast<void>(wanted_formats(opts)); // usage errors before any API call
+    std::optional<std::filesystem::path> prometheus_dir;
+    if (!opts.dump_report_data && !opts.monitor) {
+        const auto formats = wanted_formats(opts); // usage errors before any API call
         static_cast<void>(pdf_options(opts));
         ensure_writable_directory(cfg.output_dir); // fail before the collection, not after it
+        prometheus_dir = prometheus_directory(cfg, std::find(formats.begin(), formats.end(), "prom") != formats.end());
+        if (prometheus_dir && cfg.prometheus_textfile_dir) {
+            ensure_writable_directory(*prometheus_dir, "PROMETHEUS_TEXTFILE_DIR");
+        }
     }
 
     const auto start = std::chrono::steady_clock::now();
+    bool mail_delivered = true;
     PipelineStats stats;
-    const model::ReportData data = build_report(*client, cfg, collect::make_pbs_client_factory(cfg), clock, stats);
+    const model::ReportData data =
+        build_report(*client, cfg, collect::make_pbs_client_factory(cfg, run_deadline(cfg, run_start)), clock, stats);
+    if (opts.monitor) {
+        return print_monitor_result(data, opts.monitor->plugin, std::cout);
+    }
     if (opts.dump_report_data) {
         std::cout << report::to_json(data) << std::flush;
     } else {
-        write_reports(data, cfg, opts, env);
+        const auto written = write_reports(data, cfg, opts, env);
+        if (prometheus_dir) {
+            const auto path = write_prometheus_textfile(
+                data, *prometheus_dir, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+            spdlog::info("prom metrics written: {}", path.string());
+            std::cout << path.string() << '\n';
+        }
+        // The e-mail goes after every report is written: a failed delivery loses nothing (exit 7).
+        document::DocumentOptions doc_options;
+        doc_options.lang = cfg.report_lang;
+        doc_options.time_zone = display_time_zone(env);
+        mail_delivered = mail_report(data, cfg, written, doc_options, pdf_options(opts));
     }
     spdlog::info("done in {:.2f} s ({} API requests)",
                  std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), stats.requests);
-    return exit_code::ok;
+    if (!mail_delivered) {
+        return exit_code::delivery; // takes precedence over --fail-on's 6
+    }
+    const int status = verdict_exit_code(data.verdict.level, cfg.fail_on);
+    if (status != exit_code::ok) {
+        spdlog::warn("verdict {} is at or above --fail-on {}: exit status {}", model::to_string(data.verdict.level),
+                     config::to_string(cfg.fail_on), status);
+    }
+    return status;
+}
+
+/// `pve-backup-report monitor ...`: every error is the plugin state UNKNOWN (3).
+int run_monitor(const std::vector<std::string>& args, char** envp) {
+    Options opts;
+    opts.monitor.emplace();
+    if (const auto status = parse_monitor_arguments(args, *opts.monitor, std::cout)) {
+        return *status;
+    }
+    opts.demo = opts.monitor->demo;
+    opts.now = opts.monitor->now;
+    try {
+        return run(opts, config::env_from(envp));
+    } catch (const std::exception& e) {
+        return print_monitor_unknown(e.what(), std::cout);
+    }
 }
 
 } // namespace
@@ -214,6 +316,9 @@ int main(int argc, char** argv, char** envp) {
         if (command == "prune-sim") {
             return run_prune_sim_command(rest, std::cin, std::cout, std::cerr);
         }
+        if (command == "monitor") {
+            return run_monitor(rest, envp);
+        }
     }
     CLI::App cli{"pve-backup-report: which Proxmox VE guests are covered by backup jobs, and what retention "
                  "applies to them. Read-only: its only side effect is a new report file.",
@@ -223,10 +328,16 @@ int main(int argc, char** argv, char** envp) {
                  "Print the report data as JSON on standard output (logs go to standard error)");
     cli.add_flag("--generate-pdf", opts.generate_pdf,
                  "Write the PDF report to OUTPUT_DIR (the default action; same as --format pdf)");
-    cli.add_option("--format", opts.formats, "Report formats to write to OUTPUT_DIR: any of pdf,html,json")
+    cli.add_option("--format", opts.formats,
+                   "Report formats to write to OUTPUT_DIR: any of pdf,html,json,prom (prom: the Prometheus metrics "
+                   "file pve_backup_report_<cluster>.prom, in PROMETHEUS_TEXTFILE_DIR when set)")
         ->delimiter(',')
         ->type_name("LIST");
     cli.add_option("--paper", opts.paper, "PDF paper size: a4 or letter")->capture_default_str();
+    cli.add_option("--fail-on", opts.fail_on,
+                   "Exit with status 6, after writing every report, when the verdict is at or above LEVEL: "
+                   "never (default), warning or critical (overrides FAIL_ON)")
+        ->type_name("LEVEL");
     cli.add_flag("--check", opts.check,
                  "Check the connection and the token's privileges on /nodes, /storage, /cluster/backup");
     cli.add_flag("--demo", opts.demo, "Run against the built-in demo cluster (no Proxmox needed)");

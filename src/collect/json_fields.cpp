@@ -1,13 +1,25 @@
 #include "collect/json_fields.hpp"
 
+#include "core/json_text.hpp"
 #include "core/strings.hpp"
 
 #include <cmath>
 #include <limits>
+#include <vector>
 
 namespace pvr::collect {
 
 Envelope parse_envelope(std::string_view body, std::string_view endpoint) {
+    if (!json_depth_within(body)) {
+        throw Error(ErrorKind::invalid_response, json_too_deep_message(endpoint));
+    }
+    std::string repaired;
+    std::size_t replaced = count_invalid_utf8(body);
+    if (replaced > 0) {
+        repaired = std::string(body);
+        replaced = repair_utf8(repaired);
+        body = repaired;
+    }
     const std::string prefix = std::string(endpoint) + ": response is not JSON";
     Json parsed = Json::parse(body.begin(), body.end(), nullptr, /*allow_exceptions=*/false);
     if (parsed.is_discarded()) {
@@ -25,20 +37,68 @@ Envelope parse_envelope(std::string_view body, std::string_view endpoint) {
     }
     Envelope envelope;
     envelope.data = std::move(*it);
+    envelope.replaced_invalid_utf8 = replaced;
     if (const auto total = parsed.find("total"); total != parsed.end()) {
         envelope.total = to_int(*total).value_or(0);
     }
     return envelope;
 }
 
+namespace {
+
+/// Compact JSON of `root` like dump(), written with an explicit stack (no recursion) and stopped
+/// once `limit` characters are written.
+std::string bounded_dump(const Json& root, std::size_t limit) {
+    struct Frame {
+        const Json* value;
+        Json::const_iterator next;
+    };
+    std::string out;
+    std::vector<Frame> stack;
+    const auto dump_scalar = [&out](const Json& value) {
+        out += value.dump(-1, ' ', false, Json::error_handler_t::replace);
+    };
+    const auto open = [&](const Json& value) {
+        if (value.is_object() || value.is_array()) {
+            out += value.is_object() ? '{' : '[';
+            stack.push_back(Frame{&value, value.cbegin()});
+        } else {
+            dump_scalar(value);
+        }
+    };
+    open(root);
+    while (!stack.empty() && out.size() <= limit) {
+        Frame& frame = stack.back();
+        const Json& container = *frame.value;
+        if (frame.next == container.cend()) {
+            out += container.is_object() ? '}' : ']';
+            stack.pop_back();
+            continue;
+        }
+        if (frame.next != container.cbegin()) {
+            out += ',';
+        }
+        if (container.is_object()) {
+            dump_scalar(Json(frame.next.key()));
+            out += ':';
+        }
+        const Json& child = *frame.next;
+        ++frame.next;
+        open(child); // may grow the stack: `frame` is not used after this
+    }
+    return out;
+}
+
+} // namespace
+
 std::string describe_value(const Json& value) {
+    constexpr std::size_t max_length = 80;
     std::string text;
     if (value.is_string()) {
         text = "'" + value.get<std::string>() + "'";
     } else {
-        text = value.dump(-1, ' ', false, Json::error_handler_t::replace);
+        text = bounded_dump(value, max_length);
     }
-    constexpr std::size_t max_length = 80;
     if (text.size() > max_length) {
         text = text.substr(0, max_length) + "...";
     }

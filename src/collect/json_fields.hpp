@@ -22,15 +22,20 @@ using Json = nlohmann::json;
 struct Envelope {
     Json data;
     std::int64_t total = 0; // absent = 0 (PVE only writes a non-zero total)
+    /// Invalid UTF-8 sequences of the body replaced by U+FFFD before parsing (see repair_utf8).
+    std::size_t replaced_invalid_utf8 = 0;
 };
 
 /// Parses the envelope. `endpoint` is "GET /cluster/backup". Throws
 /// Error(invalid_response, "GET /cluster/backup: response is not JSON (...)") when the body is not
-/// JSON, is not an object or has no `data`.
+/// JSON, is not an object or has no `data`, and Error(invalid_response, "GET /cluster/backup: JSON
+/// nested deeper than 256 levels") before parsing a body nested deeper than max_json_depth.
+/// Invalid UTF-8 is replaced by U+FFFD (counted in replaced_invalid_utf8), never fatal.
 [[nodiscard]] Envelope parse_envelope(std::string_view body, std::string_view endpoint);
 
 /// How a value is shown in a message: strings in single quotes, anything else as compact JSON,
-/// cut after 80 characters.
+/// cut after 80 characters. Never recursive, and stops writing once 80 characters are reached, so
+/// the size and depth of the value do not matter.
 [[nodiscard]] std::string describe_value(const Json& value);
 
 // Lenient conversions; nullopt when the value cannot be read as such.

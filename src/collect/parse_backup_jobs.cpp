@@ -3,6 +3,7 @@
 #include "schedule/calendar_event_error.hpp"
 #include "schedule/parse.hpp"
 
+#include "collect/list_reader.hpp"
 #include "collect/parse_keep_options.hpp"
 #include "core/strings.hpp"
 
@@ -36,11 +37,12 @@ void read_selection(const ObjectReader& item, model::BackupJob& job) {
     for (const char* key : {"vmid", "exclude"}) {
         if (const Json* value = item.find(key)) {
             std::vector<std::string> problems;
-            auto ids = parse_vmid_list(*value, problems);
+            const bool vmid = std::string_view(key) == "vmid";
+            auto ids = parse_vmid_list(*value, problems, vmid ? &job.repeated_vmids : nullptr);
             for (const auto& problem : problems) {
                 job.problems.push_back(std::string(key) + ": " + problem);
             }
-            (std::string_view(key) == "vmid" ? job.selection.vmids : job.selection.exclude) = std::move(ids);
+            (vmid ? job.selection.vmids : job.selection.exclude) = std::move(ids);
         }
     }
 }
@@ -114,7 +116,8 @@ bool is_legacy_job_id(std::string_view id) {
                        [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
 }
 
-std::vector<std::int64_t> parse_vmid_list(const Json& value, std::vector<std::string>& problems) {
+std::vector<std::int64_t> parse_vmid_list(const Json& value, std::vector<std::string>& problems,
+                                          std::vector<std::int64_t>* repeated) {
     std::vector<std::int64_t> ids;
     if (value.is_number()) {
         const auto id = to_int(value);
@@ -136,6 +139,8 @@ std::vector<std::int64_t> parse_vmid_list(const Json& value, std::vector<std::st
         if (id && *id > 0 && *id <= max_vmid) {
             if (std::find(ids.begin(), ids.end(), *id) == ids.end()) {
                 ids.push_back(*id);
+            } else if (repeated != nullptr && std::find(repeated->begin(), repeated->end(), *id) == repeated->end()) {
+                repeated->push_back(*id);
             }
         } else {
             bad.push_back(token);
@@ -153,25 +158,20 @@ std::vector<std::int64_t> parse_vmid_list(const Json& value, std::vector<std::st
 
 std::vector<model::BackupJob> parse_backup_jobs(std::string_view body, std::vector<std::string>& warnings) {
     const Envelope envelope = parse_envelope(body, endpoint);
-    const Json& items = require_array(envelope.data, endpoint);
-    std::vector<model::BackupJob> jobs;
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        try {
-            const ObjectReader item(items[i], item_where(endpoint, i));
+    return read_list<model::BackupJob>(
+        envelope.data, endpoint,
+        [](const ObjectReader& item, std::vector<std::string>& problems) -> std::optional<model::BackupJob> {
             const Json* id_value = item.find("id");
             const auto id = id_value ? to_text(*id_value) : std::nullopt;
             if (!id || trim(*id).empty()) {
-                warnings.push_back(item.where() + ": backup job without an id" +
+                problems.push_back(item.where() + ": backup job without an id" +
                                    (id_value ? " (got " + describe_value(*id_value) + ")" : std::string()) +
                                    ", skipped");
-                continue;
+                return std::nullopt;
             }
-            jobs.push_back(read_job(item, *id));
-        } catch (const FieldError& e) {
-            warnings.push_back(std::string(e.what()) + " (job skipped)");
-        }
-    }
-    return jobs;
+            return read_job(item, *id);
+        },
+        warnings);
 }
 
 } // namespace pvr::collect

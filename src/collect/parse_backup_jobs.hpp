@@ -19,7 +19,9 @@ namespace pvr::collect {
 /// A `vmid`/`exclude` value: a list split on ',', ';' and white space, or a single number.
 /// Tokens that are not VMIDs are left out and described in `problems` ("'abc' is not a VMID");
 /// a value of the wrong JSON type gives "expected a VMID list, got ...".
-[[nodiscard]] std::vector<std::int64_t> parse_vmid_list(const Json& value, std::vector<std::string>& problems);
+/// `repeated` (when given) receives the VMIDs written more than once, each once.
+[[nodiscard]] std::vector<std::int64_t> parse_vmid_list(const Json& value, std::vector<std::string>& problems,
+                                                        std::vector<std::int64_t>* repeated = nullptr);
 
 /// "<40 hex>:<n>", the id of a job from /etc/pve/vzdump.cron.
 [[nodiscard]] bool is_legacy_job_id(std::string_view id);

@@ -1,38 +1,52 @@
 #include "collect/parse_cluster_status.hpp"
 
-#include "collect/json_fields.hpp"
+#include "collect/list_reader.hpp"
+
+#include <variant>
 
 namespace pvr::collect {
 namespace {
 constexpr std::string_view endpoint = "GET /cluster/status";
+
+struct ClusterEntry {
+    std::optional<std::string> name;
+    std::optional<bool> quorate;
+};
+using Entry = std::variant<ClusterEntry, ClusterStatusNode>;
 } // namespace
 
 ClusterStatus parse_cluster_status(std::string_view body, std::vector<std::string>& warnings) {
     const Envelope envelope = parse_envelope(body, endpoint);
-    const Json& items = require_array(envelope.data, endpoint);
-    ClusterStatus status;
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        try {
-            const ObjectReader item(items[i], item_where(endpoint, i));
+    const auto entries = read_list<Entry>(
+        envelope.data, endpoint,
+        [](const ObjectReader& item, std::vector<std::string>& problems) -> std::optional<Entry> {
             const auto type = item.text("type").value_or("");
             if (type == "cluster") {
-                status.name = item.text("name");
-                status.quorate = item.boolean("quorate");
-            } else if (type == "node") {
-                ClusterStatusNode node;
-                const auto name = item.text("name");
-                if (!name || name->empty()) {
-                    warnings.push_back(item.where() + ": node entry without 'name', skipped");
-                    continue;
-                }
-                node.name = *name;
-                node.ip = item.text("ip");
-                node.local = item.boolean("local").value_or(false);
-                node.online = item.boolean("online");
-                status.nodes.push_back(std::move(node));
+                return Entry{ClusterEntry{item.text("name"), item.boolean("quorate")}};
             }
-        } catch (const FieldError& e) {
-            warnings.push_back(std::string(e.what()) + " (entry skipped)");
+            if (type != "node") {
+                return std::nullopt; // other kinds of entries carry nothing the report uses
+            }
+            const auto name = item.text("name");
+            if (!name || name->empty()) {
+                problems.push_back(item.where() + ": node entry without 'name', skipped");
+                return std::nullopt;
+            }
+            ClusterStatusNode node;
+            node.name = *name;
+            node.ip = item.text("ip");
+            node.local = item.boolean("local").value_or(false);
+            node.online = item.boolean("online");
+            return Entry{std::move(node)};
+        },
+        warnings);
+    ClusterStatus status;
+    for (const auto& entry : entries) {
+        if (const auto* cluster = std::get_if<ClusterEntry>(&entry)) {
+            status.name = cluster->name;
+            status.quorate = cluster->quorate;
+        } else {
+            status.nodes.push_back(std::get<ClusterStatusNode>(entry));
         }
     }
     return status;

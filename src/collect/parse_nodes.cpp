@@ -1,6 +1,6 @@
 #include "collect/parse_nodes.hpp"
 
-#include "collect/json_fields.hpp"
+#include "collect/list_reader.hpp"
 
 namespace pvr::collect {
 namespace {
@@ -9,25 +9,20 @@ constexpr std::string_view endpoint = "GET /nodes";
 
 std::vector<model::ClusterNode> parse_nodes(std::string_view body, std::vector<std::string>& warnings) {
     const Envelope envelope = parse_envelope(body, endpoint);
-    const Json& items = require_array(envelope.data, endpoint);
-    std::vector<model::ClusterNode> nodes;
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        try {
-            const ObjectReader item(items[i], item_where(endpoint, i));
+    return read_list<model::ClusterNode>(
+        envelope.data, endpoint,
+        [](const ObjectReader& item, std::vector<std::string>& problems) -> std::optional<model::ClusterNode> {
             const auto name = item.text("node");
             if (!name || name->empty()) {
-                warnings.push_back(item.where() + ": entry without 'node', skipped");
-                continue;
+                problems.push_back(item.where() + ": entry without 'node', skipped");
+                return std::nullopt;
             }
             model::ClusterNode node;
             node.name = *name;
             node.status = item.text("status").value_or("unknown");
-            nodes.push_back(std::move(node));
-        } catch (const FieldError& e) {
-            warnings.push_back(std::string(e.what()) + " (entry skipped)");
-        }
-    }
-    return nodes;
+            return node;
+        },
+        warnings);
 }
 
 } // namespace pvr::collect

@@ -1,6 +1,6 @@
 #include "collect/parse_pools.hpp"
 
-#include "collect/json_fields.hpp"
+#include "collect/list_reader.hpp"
 #include "core/strings.hpp"
 
 #include <algorithm>
@@ -12,29 +12,20 @@ constexpr std::string_view list_endpoint = "GET /pools";
 
 std::vector<model::Pool> parse_pool_list(std::string_view body, std::vector<std::string>& warnings) {
     const Envelope envelope = parse_envelope(body, list_endpoint);
-    const Json& items = require_array(envelope.data, list_endpoint);
-    std::vector<model::Pool> pools;
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        try {
-            const ObjectReader item(items[i], item_where(list_endpoint, i));
+    return read_list<model::Pool>(
+        envelope.data, list_endpoint,
+        [](const ObjectReader& item, std::vector<std::string>& problems) -> std::optional<model::Pool> {
             const auto id = item.text("poolid");
             if (!id || id->empty()) {
-                warnings.push_back(item.where() + ": pool without 'poolid', skipped");
-                continue;
+                problems.push_back(item.where() + ": pool without 'poolid', skipped");
+                return std::nullopt;
             }
             model::Pool pool;
             pool.id = *id;
-            try {
-                pool.comment = item.text("comment");
-            } catch (const FieldError& e) {
-                warnings.push_back(std::string(e.what()) + " (ignored)");
-            }
-            pools.push_back(std::move(pool));
-        } catch (const FieldError& e) {
-            warnings.push_back(std::string(e.what()) + " (entry skipped)");
-        }
-    }
-    return pools;
+            optional_field(problems, [&] { pool.comment = item.text("comment"); });
+            return pool;
+        },
+        warnings);
 }
 
 std::vector<std::int64_t> parse_pool_members(std::string_view body, std::string_view endpoint,

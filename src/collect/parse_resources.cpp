@@ -1,21 +1,12 @@
 #include "collect/parse_resources.hpp"
 
-#include "collect/json_fields.hpp"
+#include "collect/list_reader.hpp"
 #include "core/strings.hpp"
 
 namespace pvr::collect {
 namespace {
 
 constexpr std::string_view endpoint = "GET /cluster/resources";
-
-template <class Fn>
-void optional_field(std::vector<std::string>& warnings, Fn&& read) {
-    try {
-        read();
-    } catch (const FieldError& e) {
-        warnings.push_back(std::string(e.what()) + " (ignored)");
-    }
-}
 
 std::optional<std::string> non_empty(std::optional<std::string> value) {
     if (value && value->empty()) {
@@ -38,50 +29,93 @@ std::optional<std::int64_t> read_vmid(const ObjectReader& item) {
     return std::nullopt;
 }
 
+/// The fields both listings share (the node and type are known by then).
+void read_guest_fields(const ObjectReader& item, model::Guest& guest, std::vector<std::string>& problems) {
+    optional_field(problems, [&] { guest.status = item.text("status").value_or("unknown"); });
+    optional_field(problems, [&] { guest.name = non_empty(item.text("name")); });
+    optional_field(problems, [&] { guest.is_template = item.boolean("template"); });
+    optional_field(problems, [&] {
+        if (const auto tags = item.text("tags")) {
+            guest.tags = split_list(*tags);
+        }
+    });
+    optional_field(problems, [&] { guest.lock = non_empty(item.text("lock")); });
+    if (guest.status.empty()) {
+        guest.status = "unknown";
+    }
+}
+
+/// The VMID of an entry whose type is not usable, for the message ("" when there is none).
+std::string vmid_note(const ObjectReader& item) {
+    std::optional<std::int64_t> vmid;
+    try {
+        vmid = read_vmid(item);
+    } catch (const FieldError&) {
+        vmid.reset();
+    }
+    return vmid ? " (VMID " + std::to_string(*vmid) + ", left out of the report: its kind is unknown)"
+                : " (entry skipped)";
+}
+
+std::optional<model::Guest> read_resource(const ObjectReader& item, std::vector<std::string>& problems) {
+    const Json* type_value = item.find("type");
+    const auto type = type_value ? to_text(*type_value) : std::nullopt;
+    if (!type) {
+        problems.push_back(item.where("type") + ": " +
+                           (type_value ? "expected a resource type, got " + describe_value(*type_value)
+                                       : std::string("missing or null")) +
+                           vmid_note(item));
+        return std::nullopt;
+    }
+    if (*type != "qemu" && *type != "lxc") {
+        if (item.has("vmid")) { // a guest of a kind the report does not know (openvz, a future one)
+            problems.push_back(item.where("type") + ": '" + *type + "' is neither qemu nor lxc" + vmid_note(item));
+        }
+        return std::nullopt; // node, storage, pool, sdn, network...
+    }
+    model::Guest guest;
+    guest.type = *type == "qemu" ? model::GuestType::qemu : model::GuestType::lxc;
+    const auto vmid = read_vmid(item);
+    const auto node = item.text("node");
+    if (!vmid || *vmid <= 0 || !node || node->empty()) {
+        problems.push_back(item.where() + ": " + *type + " entry without a usable 'vmid' or 'node', skipped");
+        return std::nullopt;
+    }
+    guest.vmid = *vmid;
+    guest.node = *node;
+    read_guest_fields(item, guest, problems);
+    optional_field(problems, [&] { guest.pool = non_empty(item.text("pool")); });
+    optional_field(problems, [&] { guest.hastate = non_empty(item.text("hastate")); });
+    return guest;
+}
+
 } // namespace
 
 std::vector<model::Guest> parse_resources(std::string_view body, std::vector<std::string>& warnings) {
     const Envelope envelope = parse_envelope(body, endpoint);
-    const Json& items = require_array(envelope.data, endpoint);
-    std::vector<model::Guest> guests;
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        try {
-            const ObjectReader item(items[i], item_where(endpoint, i));
-            const Json* type_value = item.find("type");
-            const auto type = type_value ? to_text(*type_value) : std::nullopt;
-            if (!type || (*type != "qemu" && *type != "lxc")) {
-                continue; // node, storage, pool, sdn, network, openvz, future kinds
+    return read_list<model::Guest>(envelope.data, endpoint, read_resource, warnings);
+}
+
+std::vector<model::Guest> parse_node_guests(std::string_view body, std::string_view node_endpoint,
+                                            const std::string& node, model::GuestType type,
+                                            std::vector<std::string>& warnings) {
+    const Envelope envelope = parse_envelope(body, node_endpoint);
+    return read_list<model::Guest>(
+        envelope.data, node_endpoint,
+        [&](const ObjectReader& item, std::vector<std::string>& problems) -> std::optional<model::Guest> {
+            const auto vmid = item.integer("vmid"); // a number for qemu, a string for lxc
+            if (!vmid || *vmid <= 0) {
+                problems.push_back(item.where() + ": entry without a usable 'vmid', skipped");
+                return std::nullopt;
             }
             model::Guest guest;
-            guest.type = *type == "qemu" ? model::GuestType::qemu : model::GuestType::lxc;
-            const auto vmid = read_vmid(item);
-            const auto node = item.text("node");
-            if (!vmid || *vmid <= 0 || !node || node->empty()) {
-                warnings.push_back(item.where() + ": " + *type + " entry without a usable 'vmid' or 'node', skipped");
-                continue;
-            }
             guest.vmid = *vmid;
-            guest.node = *node;
-            optional_field(warnings, [&] { guest.status = item.text("status").value_or("unknown"); });
-            optional_field(warnings, [&] { guest.name = non_empty(item.text("name")); });
-            optional_field(warnings, [&] { guest.is_template = item.boolean("template"); });
-            optional_field(warnings, [&] { guest.pool = non_empty(item.text("pool")); });
-            optional_field(warnings, [&] {
-                if (const auto tags = item.text("tags")) {
-                    guest.tags = split_list(*tags);
-                }
-            });
-            optional_field(warnings, [&] { guest.lock = non_empty(item.text("lock")); });
-            optional_field(warnings, [&] { guest.hastate = non_empty(item.text("hastate")); });
-            if (guest.status.empty()) {
-                guest.status = "unknown";
-            }
-            guests.push_back(std::move(guest));
-        } catch (const FieldError& e) {
-            warnings.push_back(std::string(e.what()) + " (entry skipped)");
-        }
-    }
-    return guests;
+            guest.type = type;
+            guest.node = node;
+            read_guest_fields(item, guest, problems);
+            return guest;
+        },
+        warnings);
 }
 
 } // namespace pvr::collect

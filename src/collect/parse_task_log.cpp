@@ -31,18 +31,20 @@ std::optional<std::int64_t> vmid_after(std::string_view line, std::string_view p
 
 } // namespace
 
-std::vector<std::string> parse_task_log_lines(std::string_view body, std::string_view endpoint) {
+std::vector<std::string> parse_task_log_lines(std::string_view body, std::string_view endpoint,
+                                              std::vector<std::string>* problems) {
     const Envelope envelope = parse_envelope(body, endpoint);
     const Json& items = require_array(envelope.data, endpoint);
     std::vector<std::pair<std::int64_t, std::string>> numbered;
     numbered.reserve(items.size());
     for (std::size_t i = 0; i < items.size(); ++i) {
         const Json& item = items[i];
-        if (!item.is_object()) {
-            continue;
-        }
-        const auto t = item.find("t");
-        if (t == item.end()) {
+        const auto t = item.is_object() ? item.find("t") : item.end();
+        if (!item.is_object() || t == item.end() || !to_text(*t)) {
+            if (problems != nullptr) {
+                problems->push_back(item_where(endpoint, i) + ": expected a log line {\"n\", \"t\"}, got " +
+                                    describe_value(item) + " (line skipped)");
+            }
             continue;
         }
         const auto n = item.find("n");

@@ -11,8 +11,10 @@
 
 namespace pvr::collect {
 
-/// The log lines ordered by their line number `n`. `endpoint` names the request for errors.
-[[nodiscard]] std::vector<std::string> parse_task_log_lines(std::string_view body, std::string_view endpoint);
+/// The log lines ordered by their line number `n`. `endpoint` names the request for errors. An
+/// element without a text `t` is left out and, when `problems` is given, named there (index).
+[[nodiscard]] std::vector<std::string> parse_task_log_lines(std::string_view body, std::string_view endpoint,
+                                                            std::vector<std::string>* problems = nullptr);
 
 struct LogGuestResult {
     std::int64_t vmid = 0;

@@ -1,6 +1,6 @@
 #include "collect/parse_tasks.hpp"
 
-#include "collect/json_fields.hpp"
+#include "collect/list_reader.hpp"
 #include "collect/upid.hpp"
 #include "core/strings.hpp"
 
@@ -16,34 +16,33 @@ bool is_success_status(std::string_view status) {
 }
 
 std::vector<model::VzdumpTask> parse_tasks(std::string_view body, std::string_view endpoint,
-                                           std::vector<std::string>& warnings, std::size_t* item_count) {
+                                           std::vector<std::string>& warnings, std::size_t* item_count,
+                                           const TimeWindow& window) {
     const Envelope envelope = parse_envelope(body, endpoint);
-    const Json& items = require_array(envelope.data, endpoint);
-    if (item_count != nullptr) {
-        *item_count = items.size();
-    }
-    std::vector<model::VzdumpTask> tasks;
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        try {
-            const ObjectReader item(items[i], item_where(endpoint, i));
+    auto tasks = read_list<model::VzdumpTask>(
+        envelope.data, endpoint,
+        [&window](const ObjectReader& item, std::vector<std::string>& problems) -> std::optional<model::VzdumpTask> {
             const auto upid_text = item.text("upid");
             const auto upid = upid_text ? parse_upid(*upid_text) : std::nullopt;
             const auto type = item.text("type");
             if (!upid) {
                 if (type.value_or("vzdump") == "vzdump") {
-                    warnings.push_back(item.where() + ": task without a valid UPID" +
+                    problems.push_back(item.where() + ": task without a valid UPID" +
                                        (upid_text ? " ('" + *upid_text + "')" : std::string()) + ", skipped");
                 }
-                continue;
+                return std::nullopt;
             }
             if (type.value_or(upid->type) != "vzdump") {
-                continue;
+                return std::nullopt; // another kind of task
             }
             model::VzdumpTask task;
             task.upid = *upid_text;
             task.node = item.text("node").value_or(upid->node);
-            task.starttime = item.integer("starttime").value_or(upid->starttime);
-            task.endtime = item.integer("endtime");
+            task.starttime = read_time(item, "starttime", window).value_or(upid->starttime);
+            if (auto why = window.problem(task.starttime)) {
+                throw FieldError(item.where("upid"), "start time " + *why);
+            }
+            task.endtime = read_time(item, "endtime", window);
             task.status = trim(item.text("status").value_or(""));
             task.id = trim(item.text("id").value_or(upid->id));
             task.user = item.text("user").value_or(upid->user);
@@ -54,10 +53,11 @@ std::vector<model::VzdumpTask> parse_tasks(std::string_view body, std::string_vi
             if (task.status.empty() && !task.endtime) {
                 task.status = "RUNNING";
             }
-            tasks.push_back(std::move(task));
-        } catch (const FieldError& e) {
-            warnings.push_back(std::string(e.what()) + " (task skipped)");
-        }
+            return task;
+        },
+        warnings);
+    if (item_count != nullptr) {
+        *item_count = envelope.data.size(); // an array: read_list checked it
     }
     return tasks;
 }

@@ -4,14 +4,17 @@
 
 namespace pvr::collect {
 
-PbsClientFactory make_pbs_client_factory(const config::Config& config) {
+PbsClientFactory make_pbs_client_factory(const config::Config& config, std::optional<http::Deadline> deadline) {
     struct Settings {
         bool verify_tls;
         std::optional<std::string> ca_file;
         std::chrono::seconds timeout;
         std::vector<std::string> secrets;
+        std::size_t max_body_bytes;
+        std::optional<http::Deadline> deadline;
     };
-    Settings settings{config.pbs_verify_tls, std::nullopt, config.pbs_timeout, {config.pbs_token_secret}};
+    Settings settings{config.pbs_verify_tls,         std::nullopt,       config.pbs_timeout, {config.pbs_token_secret},
+                      config.max_response_mb << 20U, std::move(deadline)};
     if (config.pbs_ca_bundle) {
         settings.ca_file = config.pbs_ca_bundle->string();
     }
@@ -28,6 +31,8 @@ PbsClientFactory make_pbs_client_factory(const config::Config& config) {
         options.ca_file = settings.ca_file;
         options.pinned_sha256 = connection.fingerprint;
         options.timeout = settings.timeout;
+        options.max_body_bytes = settings.max_body_bytes;
+        options.deadline = settings.deadline;
         options.max_connections = 4;
         options.source = connection.source;
         options.redactor.add_secret(connection.token_secret);

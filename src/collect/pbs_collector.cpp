@@ -1,11 +1,14 @@
 #include "collect/pbs_collector.hpp"
 
+#include "collect/collapse_issues.hpp"
+#include "collect/fetch.hpp"
 #include "collect/issues.hpp"
 #include "collect/parse_permissions.hpp"
 #include "collect/pbs_parse.hpp"
 #include "collect/pbs_targets.hpp"
 #include "collect/url_encode.hpp"
 #include "collect/worker_pool.hpp"
+#include "core/json_text.hpp"
 #include "core/strings.hpp"
 
 #include <spdlog/sinks/null_sink.h>
@@ -71,14 +74,9 @@ struct IssueList {
 
     void add_warnings(const std::string& source, const std::string& endpoint,
                       const std::vector<std::string>& warnings) {
-        for (std::size_t i = 0; i < warnings.size() && i < max_warnings_per_answer; ++i) {
-            add(IssueSeverity::warning, source, endpoint, warnings[i]);
-        }
-        if (warnings.size() > max_warnings_per_answer) {
-            add(IssueSeverity::warning, source, endpoint,
-                "GET " + endpoint + ": " + std::to_string(warnings.size() - max_warnings_per_answer) +
-                    " more entries could not be read completely");
-        }
+        record_warnings(warnings, endpoint, max_warnings_per_answer, [&](std::string message) {
+            add(IssueSeverity::warning, source, endpoint, std::move(message));
+        });
     }
 };
 
@@ -138,7 +136,8 @@ public:
     PbsCollection(model::Inventory& inventory, const config::Config& config, const PbsClientFactory& factory,
                   const PbsCollectorOptions& options)
         : m_inventory(inventory), m_config(config), m_factory(factory),
-          m_parallelism(std::max<std::size_t>(options.parallelism, 1)) {}
+          m_parallelism(std::max<std::size_t>(options.parallelism, 1)),
+          m_times(options.now ? TimeWindow::around(*options.now) : TimeWindow{}) {}
 
     void run();
 
@@ -165,26 +164,21 @@ private:
     const config::Config& m_config;
     const PbsClientFactory& m_factory;
     std::size_t m_parallelism;
+    TimeWindow m_times; // plausible snapshot times
 };
 
 template <class T, class Parse>
 std::optional<T> PbsCollection::fetch_parsed(ServerState& state, IssueList& issues, const Call& call, Parse&& parse) {
-    std::string body;
-    try {
-        body = state.client->get(call.path, call.query).body;
-    } catch (const std::exception& e) {
-        if (!call.on_failure || !call.on_failure(e)) {
-            issues.add(call.severity, call.source, call.path, failure_message(call.what, e, call.privilege));
-        }
-        return std::nullopt;
-    }
     std::vector<std::string> warnings;
-    std::optional<T> result;
-    try {
-        result = parse(body, warnings);
-    } catch (const std::exception& e) {
-        issues.add(call.severity, call.source, call.path, call.what + " could not be read: " + e.what());
-    }
+    auto result = fetch_and_parse<T>(
+        *state.client, call.path, call.query, std::forward<Parse>(parse), warnings,
+        [&](FetchStage stage, const Error& e) {
+            if (stage == FetchStage::parse) {
+                issues.add(call.severity, call.source, call.path, call.what + " could not be read: " + e.what());
+            } else if (!call.on_failure || !call.on_failure(e)) {
+                issues.add(call.severity, call.source, call.path, failure_message(call.what, e, call.privilege));
+            }
+        });
     issues.add_warnings(call.source, call.path, warnings);
     return result;
 }
@@ -233,7 +227,7 @@ bool PbsCollection::read_version(ServerState& state) {
         if (!state.client) {
             throw Error(ErrorKind::internal, "no client");
         }
-    } catch (const std::exception& e) {
+    } catch (const Error& e) {
         state.issues.add(IssueSeverity::error, source, std::nullopt,
                          "PBS " + state.url() + ": the HTTP client could not be set up (" + e.what() + "); " +
                              not_collected(state.storage_ids));
@@ -242,7 +236,7 @@ bool PbsCollection::read_version(ServerState& state) {
     try {
         const PbsVersion version = parse_pbs_version(state.client->get("/version").body);
         state.server.version = version.text();
-    } catch (const std::exception& e) {
+    } catch (const Error& e) {
         state.issues.add(IssueSeverity::error, source, "/version", version_failure(state, e));
         return false;
     }
@@ -288,7 +282,7 @@ void PbsCollection::read_usage(ServerState& state) {
         std::vector<std::string> warnings;
         entries = parse_pbs_datastore_usage(state.client->get("/status/datastore-usage").body, warnings);
         state.issues.add_warnings(state.group.connection.source, "/status/datastore-usage", warnings);
-    } catch (const std::exception& e) {
+    } catch (const Error& e) {
         collect_logger()->debug("PBS {}: /status/datastore-usage failed ({}), reading each datastore's status",
                                 state.url(), e.what());
     }
@@ -477,7 +471,7 @@ std::optional<bool> PbsCollection::has_privilege(ServerState& state, const std::
                 std::vector<std::string> warnings;
                 permissions =
                     parse_permissions(state.client->get("/access/permissions", {{"path", acl_path}}).body, warnings);
-            } catch (const std::exception& e) {
+            } catch (const Error& e) {
                 collect_logger()->debug("PBS {}: permissions on {} could not be read: {}", state.url(), acl_path,
                                         e.what());
             }
@@ -537,7 +531,7 @@ void PbsCollection::read_snapshots(StorageTask& task) {
     std::size_t foreign = 0;
     auto snapshots = fetch_parsed<std::vector<model::PbsSnapshot>>(
         state, task.issues, call, [&](std::string_view body, auto& warnings) {
-            return parse_pbs_snapshots(body, "GET " + path, target.ns, warnings, &foreign);
+            return parse_pbs_snapshots(body, "GET " + path, target.ns, warnings, &foreign, m_times);
         });
     if (!snapshots) {
         return;
@@ -625,6 +619,7 @@ void PbsCollection::run() {
     for (auto& task : tasks) {
         issues.insert(issues.end(), task.issues.issues.begin(), task.issues.issues.end());
     }
+    issues = collapse_issues(std::move(issues));
     std::size_t requests = 0;
     for (auto& state : servers) {
         requests += state->client ? state->client->request_count() : 0;

@@ -5,6 +5,7 @@
 
 #include "collect/pbs_connection.hpp"
 #include "config/config.hpp"
+#include "core/time.hpp"
 #include "model/inventory.hpp"
 
 #include <cstddef>
@@ -13,6 +14,9 @@ namespace pvr::collect {
 
 struct PbsCollectorOptions {
     std::size_t parallelism = 4; // concurrent requests over all servers
+    /// The run's time: snapshot times before 2000 or more than a day after it are rejected per
+    /// snapshot (nullopt: only times beyond calendar arithmetic are).
+    std::optional<EpochSeconds> now;
 };
 
 /// Fills inventory.pbs_configured, pbs_servers and pbs_content for every PVE storage of type pbs
@@ -26,7 +30,8 @@ void collect_pbs(model::Inventory& inventory, const config::Config& config, cons
 
 /// The production factory: a curl client per connection (PBSAPIToken header, certificate pinning
 /// with the connection's fingerprint, else PBS_CA_BUNDLE / system CAs and PBS_VERIFY_TLS,
-/// PBS_TIMEOUT, hints naming the PBS variables, secrets redacted).
-[[nodiscard]] PbsClientFactory make_pbs_client_factory(const config::Config& config);
+/// PBS_TIMEOUT, MAX_RESPONSE_MB, the run deadline, hints naming the PBS variables, secrets redacted).
+[[nodiscard]] PbsClientFactory make_pbs_client_factory(const config::Config& config,
+                                                       std::optional<http::Deadline> deadline = std::nullopt);
 
 } // namespace pvr::collect

@@ -3,6 +3,7 @@
 // ones: PBS booleans are true/false, but 0/1 and numeric strings are accepted too. Entries that
 // cannot be read are skipped with a warning naming the endpoint and the field path.
 
+#include "collect/time_window.hpp"
 #include "model/pbs.hpp"
 
 #include <cstdint>
@@ -71,11 +72,13 @@ struct PbsUsageEntry {
 
 /// GET /admin/datastore/{store}/snapshots?ns=<ns>, sorted by (type, id, time); ids made of digits
 /// only compare as numbers. An item that names another namespace (a field `ns` other than `ns`)
-/// is never counted: it is left out and counted in `other_namespace`.
+/// is never counted: it is left out and counted in `other_namespace`. A snapshot whose backup-time
+/// is outside `window` is skipped with a warning naming it (a verification time outside it is ignored).
 [[nodiscard]] std::vector<model::PbsSnapshot> parse_pbs_snapshots(std::string_view body, std::string_view endpoint,
                                                                   std::string_view ns,
                                                                   std::vector<std::string>& warnings,
-                                                                  std::size_t* other_namespace = nullptr);
+                                                                  std::size_t* other_namespace = nullptr,
+                                                                  const TimeWindow& window = {});
 
 /// Orders snapshots by (type, id, time), numeric ids as numbers.
 [[nodiscard]] bool snapshot_less(const model::PbsSnapshot& a, const model::PbsSnapshot& b);

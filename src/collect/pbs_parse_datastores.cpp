@@ -1,4 +1,4 @@
-#include "collect/json_fields.hpp"
+#include "collect/list_reader.hpp"
 #include "collect/pbs_parse.hpp"
 
 namespace pvr::collect {
@@ -22,52 +22,38 @@ std::optional<model::StorageUsage> read_usage(const ObjectReader& item) {
 
 std::vector<PbsDatastoreEntry> parse_pbs_datastores(std::string_view body, std::vector<std::string>& warnings) {
     const Envelope envelope = parse_envelope(body, datastores_endpoint);
-    const Json& items = require_array(envelope.data, datastores_endpoint);
-    std::vector<PbsDatastoreEntry> out;
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        try {
-            const ObjectReader item(items[i], item_where(datastores_endpoint, i));
+    return read_list<PbsDatastoreEntry>(
+        envelope.data, datastores_endpoint,
+        [](const ObjectReader& item, std::vector<std::string>& problems) -> std::optional<PbsDatastoreEntry> {
             const auto store = item.text("store");
             if (!store || store->empty()) {
-                warnings.push_back(item.where() + ": datastore without 'store', skipped");
-                continue;
+                problems.push_back(item.where() + ": datastore without 'store', skipped");
+                return std::nullopt;
             }
             PbsDatastoreEntry entry{*store, std::nullopt};
-            try {
-                entry.maintenance = item.text("maintenance");
-            } catch (const FieldError& e) {
-                warnings.push_back(std::string(e.what()) + " (ignored)");
-            }
-            out.push_back(std::move(entry));
-        } catch (const FieldError& e) {
-            warnings.push_back(std::string(e.what()) + " (entry skipped)");
-        }
-    }
-    return out;
+            optional_field(problems, [&] { entry.maintenance = item.text("maintenance"); });
+            return entry;
+        },
+        warnings);
 }
 
 std::vector<PbsUsageEntry> parse_pbs_datastore_usage(std::string_view body, std::vector<std::string>& warnings) {
     const Envelope envelope = parse_envelope(body, usage_endpoint);
-    const Json& items = require_array(envelope.data, usage_endpoint);
-    std::vector<PbsUsageEntry> out;
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        try {
-            const ObjectReader item(items[i], item_where(usage_endpoint, i));
+    return read_list<PbsUsageEntry>(
+        envelope.data, usage_endpoint,
+        [](const ObjectReader& item, std::vector<std::string>& problems) -> std::optional<PbsUsageEntry> {
             const auto store = item.text("store");
             if (!store || store->empty()) {
-                warnings.push_back(item.where() + ": entry without 'store', skipped");
-                continue;
+                problems.push_back(item.where() + ": entry without 'store', skipped");
+                return std::nullopt;
             }
             PbsUsageEntry entry{*store, std::nullopt, item.text("error")};
             if (!entry.error) {
                 entry.usage = read_usage(item);
             }
-            out.push_back(std::move(entry));
-        } catch (const FieldError& e) {
-            warnings.push_back(std::string(e.what()) + " (entry skipped)");
-        }
-    }
-    return out;
+            return entry;
+        },
+        warnings);
 }
 
 std::optional<model::StorageUsage> parse_pbs_datastore_status(std::string_view body, std::string_view endpoint) {
@@ -83,17 +69,12 @@ std::optional<model::StorageUsage> parse_pbs_datastore_status(std::string_view b
 std::vector<std::string> parse_pbs_namespaces(std::string_view body, std::string_view endpoint,
                                               std::vector<std::string>& warnings) {
     const Envelope envelope = parse_envelope(body, endpoint);
-    const Json& items = require_array(envelope.data, endpoint);
-    std::vector<std::string> out;
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        try {
-            const ObjectReader item(items[i], item_where(endpoint, i));
-            out.push_back(item.text("ns").value_or("")); // the root may come as "" or without `ns`
-        } catch (const FieldError& e) {
-            warnings.push_back(std::string(e.what()) + " (entry skipped)");
-        }
-    }
-    return out;
+    return read_list<std::string>(
+        envelope.data, endpoint,
+        [](const ObjectReader& item, std::vector<std::string>&) -> std::optional<std::string> {
+            return item.text("ns").value_or(""); // the root may come as "" or without `ns`
+        },
+        warnings);
 }
 
 } // namespace pvr::collect

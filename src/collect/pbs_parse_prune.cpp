@@ -1,20 +1,12 @@
-#include "collect/json_fields.hpp"
+#include "collect/list_reader.hpp"
 #include "collect/parse_keep_options.hpp"
 #include "collect/pbs_parse.hpp"
+#include "collect/time_window.hpp"
 
 namespace pvr::collect {
 namespace {
 
 constexpr std::string_view datastore_config_endpoint = "GET /config/datastore";
-
-template <class Fn>
-void optional_field(std::vector<std::string>& warnings, Fn&& read) {
-    try {
-        read();
-    } catch (const FieldError& e) {
-        warnings.push_back(std::string(e.what()) + " (ignored)");
-    }
-}
 
 /// The keep-* keys of an object (a job or a datastore configuration).
 model::KeepOptions read_keep(const ObjectReader& item, std::vector<std::string>& warnings) {
@@ -37,66 +29,56 @@ model::KeepOptions read_keep(const ObjectReader& item, std::vector<std::string>&
 std::vector<model::PbsPruneJob> parse_pbs_prune_jobs(std::string_view body, std::string_view endpoint,
                                                      std::vector<std::string>& warnings) {
     const Envelope envelope = parse_envelope(body, endpoint);
-    const Json& items = require_array(envelope.data, endpoint);
-    std::vector<model::PbsPruneJob> out;
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        try {
-            const ObjectReader item(items[i], item_where(endpoint, i));
+    return read_list<model::PbsPruneJob>(
+        envelope.data, endpoint,
+        [](const ObjectReader& item, std::vector<std::string>& problems) -> std::optional<model::PbsPruneJob> {
             const auto id = item.text("id");
             const auto store = item.text("store");
             if (!id || id->empty() || !store || store->empty()) {
-                warnings.push_back(item.where() + ": prune job without 'id' or 'store', skipped");
-                continue;
+                problems.push_back(item.where() + ": prune job without 'id' or 'store', skipped");
+                return std::nullopt;
             }
             model::PbsPruneJob job;
             job.id = *id;
             job.store = *store;
-            optional_field(warnings, [&] { job.ns = item.text("ns").value_or(""); });
-            optional_field(warnings, [&] { job.max_depth = item.integer("max-depth"); });
-            optional_field(warnings, [&] { job.schedule = item.text("schedule"); });
-            optional_field(warnings, [&] { job.enabled = !item.boolean("disable").value_or(false); });
-            job.keep = read_keep(item, warnings);
-            optional_field(warnings, [&] { job.last_run_state = item.text("last-run-state"); });
-            optional_field(warnings, [&] { job.last_run_endtime = item.integer("last-run-endtime"); });
-            optional_field(warnings, [&] { job.next_run = item.integer("next-run"); });
-            out.push_back(std::move(job));
-        } catch (const FieldError& e) {
-            warnings.push_back(std::string(e.what()) + " (entry skipped)");
-        }
-    }
-    return out;
+            optional_field(problems, [&] { job.ns = item.text("ns").value_or(""); });
+            optional_field(problems, [&] { job.max_depth = item.integer("max-depth"); });
+            optional_field(problems, [&] { job.schedule = item.text("schedule"); });
+            optional_field(problems, [&] { job.enabled = !item.boolean("disable").value_or(false); });
+            job.keep = read_keep(item, problems);
+            optional_field(problems, [&] { job.last_run_state = item.text("last-run-state"); });
+            optional_field(problems, [&] { job.last_run_endtime = read_time(item, "last-run-endtime", {}); });
+            optional_field(problems, [&] { job.next_run = read_time(item, "next-run", {}); });
+            return job;
+        },
+        warnings);
 }
 
 std::vector<PbsDatastoreConfig> parse_pbs_datastore_config(std::string_view body, std::vector<std::string>& warnings) {
     const Envelope envelope = parse_envelope(body, datastore_config_endpoint);
-    const Json& items = require_array(envelope.data, datastore_config_endpoint);
-    std::vector<PbsDatastoreConfig> out;
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        try {
-            const ObjectReader item(items[i], item_where(datastore_config_endpoint, i));
+    return read_list<PbsDatastoreConfig>(
+        envelope.data, datastore_config_endpoint,
+        [](const ObjectReader& item, std::vector<std::string>& problems) -> std::optional<PbsDatastoreConfig> {
             const auto name = item.text("name");
             if (!name || name->empty()) {
-                warnings.push_back(item.where() + ": datastore without 'name', skipped");
-                continue;
+                problems.push_back(item.where() + ": datastore without 'name', skipped");
+                return std::nullopt;
             }
             PbsDatastoreConfig config{*name, std::nullopt};
-            model::KeepOptions keep = read_keep(item, warnings);
+            model::KeepOptions keep = read_keep(item, problems);
             if (!keep.empty()) {
                 model::PbsPruneJob job;
                 job.id = "datastore-" + *name;
                 job.store = *name;
                 job.keep = std::move(keep);
                 job.legacy_datastore_policy = true;
-                optional_field(warnings, [&] { job.schedule = item.text("prune-schedule"); });
+                optional_field(problems, [&] { job.schedule = item.text("prune-schedule"); });
                 job.enabled = job.schedule.has_value(); // no schedule: the proxy never ran it
                 config.legacy_policy = std::move(job);
             }
-            out.push_back(std::move(config));
-        } catch (const FieldError& e) {
-            warnings.push_back(std::string(e.what()) + " (entry skipped)");
-        }
-    }
-    return out;
+            return config;
+        },
+        warnings);
 }
 
 } // namespace pvr::collect

@@ -1,6 +1,7 @@
-#include "collect/json_fields.hpp"
+#include "collect/list_reader.hpp"
 #include "collect/pbs_parse.hpp"
 #include "collect/pbs_upid.hpp"
+#include "collect/time_window.hpp"
 
 #include <algorithm>
 #include <tuple>
@@ -31,17 +32,8 @@ bool has_manifest(const Json& files) {
     });
 }
 
-/// Runs `read`; a FieldError becomes a warning and the field keeps its default.
-template <class Fn>
-void optional_field(std::vector<std::string>& warnings, Fn&& read) {
-    try {
-        read();
-    } catch (const FieldError& e) {
-        warnings.push_back(std::string(e.what()) + " (ignored)");
-    }
-}
-
-void read_verification(const ObjectReader& item, model::PbsSnapshot& snapshot, std::vector<std::string>& warnings) {
+void read_verification(const ObjectReader& item, model::PbsSnapshot& snapshot, const TimeWindow& window,
+                       std::vector<std::string>& warnings) {
     const Json* verification = item.find("verification");
     if (verification == nullptr) {
         return;
@@ -54,6 +46,9 @@ void read_verification(const ObjectReader& item, model::PbsSnapshot& snapshot, s
         }
         if (const auto upid = reader.text("upid")) {
             if (const auto parsed = parse_pbs_upid(*upid)) {
+                if (auto why = window.problem(parsed->starttime)) {
+                    throw FieldError(reader.where("upid"), "start time " + *why);
+                }
                 snapshot.verified_at = parsed->starttime;
             }
         }
@@ -82,26 +77,23 @@ bool snapshot_less(const model::PbsSnapshot& a, const model::PbsSnapshot& b) {
 
 std::vector<model::PbsSnapshot> parse_pbs_snapshots(std::string_view body, std::string_view endpoint,
                                                     std::string_view ns, std::vector<std::string>& warnings,
-                                                    std::size_t* other_namespace) {
+                                                    std::size_t* other_namespace, const TimeWindow& window) {
     const Envelope envelope = parse_envelope(body, endpoint);
-    const Json& items = require_array(envelope.data, endpoint);
-    std::vector<model::PbsSnapshot> out;
-    out.reserve(items.size());
     std::size_t foreign = 0;
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        try {
-            const ObjectReader item(items[i], item_where(endpoint, i));
+    auto out = read_list<model::PbsSnapshot>(
+        envelope.data, endpoint,
+        [&](const ObjectReader& item, std::vector<std::string>& problems) -> std::optional<model::PbsSnapshot> {
             // Listings are per namespace; should a server ever add children, never count them.
             if (const auto item_ns = item.text("ns"); item_ns && *item_ns != ns) {
                 ++foreign;
-                continue;
+                return std::nullopt;
             }
             const auto type = item.text("backup-type");
             const auto id = item.text("backup-id");
-            const auto time = item.integer("backup-time");
+            const auto time = read_time(item, "backup-time", window);
             if (!type || type->empty() || !id || id->empty() || !time) {
-                warnings.push_back(item.where() + ": snapshot without backup-type, backup-id or backup-time, skipped");
-                continue;
+                problems.push_back(item.where() + ": snapshot without backup-type, backup-id or backup-time, skipped");
+                return std::nullopt;
             }
             model::PbsSnapshot snapshot;
             snapshot.backup_type = *type;
@@ -109,24 +101,22 @@ std::vector<model::PbsSnapshot> parse_pbs_snapshots(std::string_view body, std::
             snapshot.time = *time;
             const Json* files = item.find("files");
             snapshot.finished = files != nullptr && has_manifest(*files);
-            optional_field(warnings, [&] { snapshot.is_protected = item.boolean("protected").value_or(false); });
-            optional_field(warnings, [&] {
+            optional_field(problems, [&] { snapshot.is_protected = item.boolean("protected").value_or(false); });
+            optional_field(problems, [&] {
                 if (const auto size = item.integer("size"); size && *size >= 0) {
                     snapshot.size = size;
                 }
             });
-            read_verification(item, snapshot, warnings);
-            optional_field(warnings, [&] {
+            read_verification(item, snapshot, window, problems);
+            optional_field(problems, [&] {
                 const auto fingerprint = item.text("fingerprint");
                 snapshot.encrypted = fingerprint && !fingerprint->empty();
             });
-            optional_field(warnings, [&] { snapshot.comment = item.text("comment"); });
-            optional_field(warnings, [&] { snapshot.owner = item.text("owner").value_or(""); });
-            out.push_back(std::move(snapshot));
-        } catch (const FieldError& e) {
-            warnings.push_back(std::string(e.what()) + " (entry skipped)");
-        }
-    }
+            optional_field(problems, [&] { snapshot.comment = item.text("comment"); });
+            optional_field(problems, [&] { snapshot.owner = item.text("owner").value_or(""); });
+            return snapshot;
+        },
+        warnings);
     std::sort(out.begin(), out.end(), snapshot_less);
     if (other_namespace != nullptr) {
         *other_namespace = foreign;

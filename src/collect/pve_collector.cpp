@@ -1,5 +1,8 @@
 #include "collect/pve_collector.hpp"
 
+#include "collect/collapse_issues.hpp"
+#include "collect/fetch.hpp"
+#include "collect/foundations.hpp"
 #include "collect/issues.hpp"
 #include "collect/parse_backup_jobs.hpp"
 #include "collect/parse_cluster_status.hpp"
@@ -16,6 +19,7 @@
 #include "collect/pbs_parse.hpp"
 #include "collect/url_encode.hpp"
 #include "collect/worker_pool.hpp"
+#include "core/json_text.hpp"
 #include "core/strings.hpp"
 
 #include <spdlog/sinks/null_sink.h>
@@ -94,16 +98,25 @@ public:
 
 private:
     // --- requests ---
-    std::optional<std::string> fetch(const Call& call, NodeState* node = nullptr);
+    /// The request and its parsing (fetch_and_parse). A failure becomes an issue (a node that does
+    /// not answer: one issue for the node), and its reason goes to `failure` when given.
     template <class T, class Parse>
-    std::optional<T> fetch_parsed(const Call& call, Parse&& parse, NodeState* node = nullptr);
+    std::optional<T> fetch_parsed(const Call& call, Parse&& parse, NodeState* node = nullptr,
+                                  std::string* failure = nullptr);
     void add_issue(IssueSeverity severity, std::string source, std::optional<std::string> endpoint,
                    std::string message);
     void add_warnings(const Call& call, const std::vector<std::string>& warnings);
 
     // --- phases ---
     void read_cluster_wide();
+    void require_nodes();
+    void require_backup_jobs();
     void build_nodes();
+    void require_guests();
+    std::optional<std::vector<model::Guest>> read_node_guests(const std::vector<SourceFailure>& before);
+    void count_guests_once();
+    void count_jobs_and_storages_once();
+    void assign_guests_to_nodes();
     void warn_if_filtered();
     void read_pool_members(model::Pool& pool);
     void read_first_task_page(NodeState& node);
@@ -128,6 +141,8 @@ private:
     std::size_t m_parallelism;
     std::atomic<std::size_t> m_requests{0};
     std::mutex m_issue_mutex;
+    std::atomic<bool> m_deadline_reported{false};
+    TimeWindow m_times; // plausible task times: 2000-01-01 .. a day after the run
     model::Inventory m_inventory;
 
     VersionInfo m_version;
@@ -137,6 +152,9 @@ private:
     std::optional<std::vector<model::VzdumpTask>> m_cluster_tasks;
     std::optional<Permissions> m_permissions;
     std::map<std::string, std::unique_ptr<NodeState>> m_callable; // online nodes, by name
+    struct {
+        std::string nodes, cluster_status, resources, backup_jobs;
+    } m_failures; // why a foundation's source could not be read
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -151,54 +169,54 @@ void PveCollection::add_issue(IssueSeverity severity, std::string source, std::o
 }
 
 void PveCollection::add_warnings(const Call& call, const std::vector<std::string>& warnings) {
-    for (std::size_t i = 0; i < warnings.size() && i < max_warnings_per_answer; ++i) {
-        add_issue(IssueSeverity::warning, call.source, call.endpoint(), warnings[i]);
-    }
-    if (warnings.size() > max_warnings_per_answer) {
-        add_issue(IssueSeverity::warning, call.source, call.endpoint(),
-                  "GET " + call.endpoint() + ": " + std::to_string(warnings.size() - max_warnings_per_answer) +
-                      " more entries could not be read completely");
-    }
-}
-
-std::optional<std::string> PveCollection::fetch(const Call& call, NodeState* node) {
-    if (node != nullptr && node->unreachable.load()) {
-        return std::nullopt; // already reported once for the node
-    }
-    try {
-        ++m_requests;
-        http::Response response = m_client.get(call.path, call.query);
-        return std::move(response.body);
-    } catch (const Error& e) {
-        if (e.kind() == ErrorKind::unauthenticated) {
-            throw; // blocking: the token is not accepted
-        }
-        if (node != nullptr && is_node_unreachable(e)) {
-            if (!node->unreachable.exchange(true)) {
-                add_issue(IssueSeverity::error, "node/" + node->name, call.endpoint(),
-                          "node " + node->name + " did not answer (" + describe_failure(e) +
-                              "): its task history and guest configurations could not be read");
-            }
-            return std::nullopt;
-        }
-        add_issue(call.severity, call.source, call.endpoint(), failure_message(call.what, e, call.privilege));
-        return std::nullopt;
-    }
+    record_warnings(warnings, call.endpoint(), max_warnings_per_answer, [&](std::string message) {
+        add_issue(IssueSeverity::warning, call.source, call.endpoint(), std::move(message));
+    });
 }
 
 template <class T, class Parse>
-std::optional<T> PveCollection::fetch_parsed(const Call& call, Parse&& parse, NodeState* node) {
-    const auto body = fetch(call, node);
-    if (!body) {
-        return std::nullopt;
+std::optional<T> PveCollection::fetch_parsed(const Call& call, Parse&& parse, NodeState* node, std::string* failure) {
+    if (node != nullptr && node->unreachable.load()) {
+        if (failure != nullptr) {
+            *failure = "node " + node->name + " did not answer";
+        }
+        return std::nullopt; // already reported once for the node
     }
+    ++m_requests;
     std::vector<std::string> warnings;
-    std::optional<T> result;
-    try {
-        result = parse(*body, warnings);
-    } catch (const std::exception& e) { // pvr::Error(invalid_response) and anything unexpected
-        add_issue(call.severity, call.source, call.endpoint(), call.what + " could not be read: " + e.what());
-    }
+    auto result = fetch_and_parse<T>(
+        m_client, call.path, call.query, std::forward<Parse>(parse), warnings, [&](FetchStage stage, const Error& e) {
+            if (failure != nullptr) {
+                *failure = stage == FetchStage::request ? describe_failure(e) : std::string(e.what());
+                const std::string prefix = "GET " + call.path + ": "; // the parsers name the endpoint
+                if (failure->rfind(prefix, 0) == 0) {
+                    failure->erase(0, prefix.size());
+                }
+            }
+            if (stage == FetchStage::parse) {
+                add_issue(call.severity, call.source, call.endpoint(), call.what + " could not be read: " + e.what());
+                return;
+            }
+            if (e.kind() == ErrorKind::unauthenticated) {
+                throw; // blocking: the token is not accepted
+            }
+            if (http::is_deadline_exceeded(e)) { // one issue for the run, not one per request left
+                if (!m_deadline_reported.exchange(true)) {
+                    add_issue(IssueSeverity::error, call.source, call.endpoint(),
+                              std::string(e.what()) + "; the requests after it were not made");
+                }
+                return;
+            }
+            if (node != nullptr && is_node_unreachable(e)) {
+                if (!node->unreachable.exchange(true)) {
+                    add_issue(IssueSeverity::error, "node/" + node->name, call.endpoint(),
+                              "node " + node->name + " did not answer (" + describe_failure(e) +
+                                  "): its task history and guest configurations could not be read");
+                }
+                return;
+            }
+            add_issue(call.severity, call.source, call.endpoint(), failure_message(call.what, e, call.privilege));
+        });
     add_warnings(call, warnings);
     return result;
 }
@@ -220,12 +238,14 @@ void PveCollection::read_cluster_wide() {
     tasks.emplace_back([&] {
         m_cluster_status = fetch_parsed<ClusterStatus>(
             Call{"/cluster/status", {}, "pve", "cluster status", sys_audit, IssueSeverity::warning},
-            [](std::string_view body, auto& warnings) { return parse_cluster_status(body, warnings); });
+            [](std::string_view body, auto& warnings) { return parse_cluster_status(body, warnings); }, nullptr,
+            &m_failures.cluster_status);
     });
     tasks.emplace_back([&] {
         m_nodes = fetch_parsed<std::vector<model::ClusterNode>>(
             Call{"/nodes", {}, "pve", "node list", "", IssueSeverity::warning},
-            [](std::string_view body, auto& warnings) { return parse_nodes(body, warnings); });
+            [](std::string_view body, auto& warnings) { return parse_nodes(body, warnings); }, nullptr,
+            &m_failures.nodes);
     });
     tasks.emplace_back([&] {
         auto storages = fetch_parsed<std::vector<model::Storage>>(
@@ -239,12 +259,14 @@ void PveCollection::read_cluster_wide() {
     tasks.emplace_back([&] {
         m_inventory.jobs = fetch_parsed<std::vector<model::BackupJob>>(
             Call{"/cluster/backup", {}, "pve", "backup jobs", sys_audit, IssueSeverity::error},
-            [](std::string_view body, auto& warnings) { return parse_backup_jobs(body, warnings); });
+            [](std::string_view body, auto& warnings) { return parse_backup_jobs(body, warnings); }, nullptr,
+            &m_failures.backup_jobs);
     });
     tasks.emplace_back([&] {
         auto guests = fetch_parsed<std::vector<model::Guest>>(
             Call{"/cluster/resources", {}, "pve", "guest list", "VM.Audit", IssueSeverity::error},
-            [](std::string_view body, auto& warnings) { return parse_resources(body, warnings); });
+            [](std::string_view body, auto& warnings) { return parse_resources(body, warnings); }, nullptr,
+            &m_failures.resources);
         if (guests) {
             m_inventory.guests = std::move(*guests);
             m_inventory.guests_collected = true;
@@ -265,7 +287,9 @@ void PveCollection::read_cluster_wide() {
     tasks.emplace_back([&] {
         m_cluster_tasks = fetch_parsed<std::vector<model::VzdumpTask>>(
             Call{"/cluster/tasks", {}, "pve", "cluster task list", sys_audit, IssueSeverity::warning},
-            [](std::string_view body, auto& warnings) { return parse_tasks(body, "GET /cluster/tasks", warnings); });
+            [this](std::string_view body, auto& warnings) {
+                return parse_tasks(body, "GET /cluster/tasks", warnings, nullptr, m_times);
+            });
     });
     tasks.emplace_back([&] {
         m_inventory.not_backed_up = fetch_parsed<std::vector<model::NotBackedUpItem>>(
@@ -291,6 +315,32 @@ void PveCollection::read_cluster_wide() {
 // ---------------------------------------------------------------------------------------------
 // nodes
 
+void PveCollection::require_nodes() {
+    const bool from_nodes = m_nodes && !m_nodes->empty();
+    const bool from_status = m_cluster_status && !m_cluster_status->nodes.empty();
+    if (from_nodes) {
+        m_inventory.cluster.node_source = std::string(node_source_nodes);
+        return;
+    }
+    if (from_status) {
+        m_inventory.cluster.node_source = std::string(node_source_cluster_status);
+        add_issue(IssueSeverity::warning, "pve", "/nodes",
+                  "the node list comes from GET /cluster/status: GET /nodes " +
+                      (m_nodes ? std::string("listed no node") : "failed (" + m_failures.nodes + ")"));
+        return;
+    }
+    throw_foundation_missing(
+        Foundation::nodes,
+        {{"GET /nodes", m_nodes ? std::string("no node listed") : m_failures.nodes},
+         {"GET /cluster/status", m_cluster_status ? std::string("no node listed") : m_failures.cluster_status}});
+}
+
+void PveCollection::require_backup_jobs() {
+    if (!m_inventory.jobs) {
+        throw_foundation_missing(Foundation::backup_jobs, {{"GET /cluster/backup", m_failures.backup_jobs}});
+    }
+}
+
 void PveCollection::build_nodes() {
     auto& cluster = m_inventory.cluster;
     cluster.pve_version = m_version.version;
@@ -301,9 +351,7 @@ void PveCollection::build_nodes() {
     }
 
     std::map<std::string, model::ClusterNode> nodes;
-    bool statuses_known = false;
     if (m_nodes) {
-        statuses_known = true;
         for (const auto& node : *m_nodes) {
             nodes[node.name] = node;
         }
@@ -319,35 +367,19 @@ void PveCollection::build_nodes() {
                 node.status = entry.online ? (*entry.online ? "online" : "offline") : "unknown";
             }
         }
-        statuses_known = statuses_known || !m_cluster_status->nodes.empty();
-    }
-    // Neither /nodes nor /cluster/status: try the nodes the guests live on.
-    std::set<std::string> assumed_online;
-    if (!statuses_known) {
-        for (const auto& guest : m_inventory.guests) {
-            if (nodes.try_emplace(guest.node, model::ClusterNode{guest.node, "unknown", std::nullopt, false}).second) {
-                assumed_online.insert(guest.node);
-            }
-        }
     }
 
     for (const auto& [name, node] : nodes) {
         cluster.nodes.push_back(node);
-        if (node.status == "online" || assumed_online.count(name) > 0) {
+        if (node.status == "online") {
             auto state = std::make_unique<NodeState>();
             state->name = name;
-            state->guests_known = m_inventory.guests_collected;
             m_callable.emplace(name, std::move(state));
         } else {
             const std::string state =
                 node.status == "offline" ? std::string("is offline") : "has status '" + node.status + "'";
             add_issue(IssueSeverity::warning, "node/" + name, std::nullopt,
                       "node " + name + " " + state + ": its task history and guest configurations could not be read");
-        }
-    }
-    for (const auto& guest : m_inventory.guests) {
-        if (const auto it = m_callable.find(guest.node); it != m_callable.end()) {
-            it->second->guests.insert(guest.vmid);
         }
     }
     if (m_cluster_tasks) {
@@ -360,6 +392,153 @@ void PveCollection::build_nodes() {
             std::stable_sort(state->seeds.begin(), state->seeds.end(), [](const auto& a, const auto& b) {
                 return a.endtime.value_or(a.starttime) > b.endtime.value_or(b.starttime);
             });
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// the guest inventory: /cluster/resources, else the guest lists of every online node
+
+void PveCollection::require_guests() {
+    if (m_inventory.guests_collected) {
+        m_inventory.cluster.inventory_source = std::string(inventory_source_resources);
+        return;
+    }
+    const std::vector<SourceFailure> before{{"GET /cluster/resources", m_failures.resources}};
+    auto guests = read_node_guests(before);
+    if (!guests) {
+        return; // read_node_guests threw
+    }
+    m_inventory.guests = std::move(*guests);
+    m_inventory.guests_collected = true;
+    m_inventory.cluster.inventory_source = std::string(inventory_source_node_lists);
+    add_issue(IssueSeverity::warning, "pve", "/cluster/resources",
+              "the guest inventory comes from the guest lists of each online node (GET /nodes/{node}/qemu and "
+              "/nodes/{node}/lxc): GET /cluster/resources failed (" +
+                  m_failures.resources + "); pools and HA states are not known from these lists");
+    for (const auto& node : m_inventory.cluster.nodes) {
+        if (m_callable.count(node.name) == 0) {
+            add_issue(IssueSeverity::error, "node/" + node.name, std::nullopt,
+                      "the guests of node " + node.name + " (status '" + node.status +
+                          "') are not listed: GET /cluster/resources failed and the node cannot list its own "
+                          "guests");
+        }
+    }
+}
+
+std::optional<std::vector<model::Guest>> PveCollection::read_node_guests(const std::vector<SourceFailure>& before) {
+    struct Listing {
+        std::string node;
+        model::GuestType type;
+        std::optional<std::vector<model::Guest>> guests;
+        std::string failure;
+    };
+    std::vector<Listing> listings;
+    for (const auto& [name, state] : m_callable) {
+        listings.push_back({name, model::GuestType::qemu, std::nullopt, ""});
+        listings.push_back({name, model::GuestType::lxc, std::nullopt, ""});
+    }
+    parallel_for_each(listings.size(), m_parallelism, [&](std::size_t i) {
+        Listing& listing = listings[i];
+        const bool qemu = listing.type == model::GuestType::qemu;
+        const Call call{"/nodes/" + listing.node + (qemu ? "/qemu" : "/lxc"),
+                        {},
+                        "node/" + listing.node,
+                        std::string(qemu ? "VM list" : "container list") + " of node " + listing.node,
+                        "VM.Audit",
+                        IssueSeverity::error};
+        const std::string endpoint = "GET " + call.path;
+        listing.guests = fetch_parsed<std::vector<model::Guest>>(
+            call,
+            [&](std::string_view body, auto& warnings) {
+                return parse_node_guests(body, endpoint, listing.node, listing.type, warnings);
+            },
+            nullptr, &listing.failure);
+    });
+    std::vector<SourceFailure> failures = before;
+    std::vector<model::Guest> guests;
+    for (auto& listing : listings) {
+        if (!listing.guests) {
+            failures.push_back(
+                {"GET /nodes/" + listing.node + (listing.type == model::GuestType::qemu ? "/qemu" : "/lxc"),
+                 listing.failure});
+            continue;
+        }
+        for (auto& guest : *listing.guests) {
+            guests.push_back(std::move(guest));
+        }
+    }
+    if (listings.empty()) {
+        failures.push_back({"GET /nodes/{node}/qemu", "no node is online"});
+    }
+    if (failures.size() > before.size()) {
+        throw_foundation_missing(Foundation::guests, failures);
+    }
+    std::stable_sort(guests.begin(), guests.end(),
+                     [](const model::Guest& a, const model::Guest& b) { return a.vmid < b.vmid; });
+    return guests;
+}
+
+void PveCollection::count_guests_once() {
+    // The same VMID listed twice (on two nodes, or twice on one): counted once, the first entry
+    // kept, and reported (the analysis turns it into an anomaly).
+    std::map<std::int64_t, std::size_t> first_of;     // vmid -> index in kept
+    std::map<std::int64_t, std::size_t> duplicate_of; // vmid -> index in m_inventory.duplicates
+    std::vector<model::Guest> kept;
+    kept.reserve(m_inventory.guests.size());
+    for (auto& guest : m_inventory.guests) {
+        const auto [first, is_new] = first_of.try_emplace(guest.vmid, kept.size());
+        if (is_new) {
+            kept.push_back(std::move(guest));
+            continue;
+        }
+        const auto [it, inserted] = duplicate_of.try_emplace(guest.vmid, m_inventory.duplicates.size());
+        if (inserted) {
+            m_inventory.duplicates.push_back(
+                {model::DuplicateEntry::Kind::guest_vmid, std::to_string(guest.vmid), "", {kept[first->second].node}});
+        }
+        m_inventory.duplicates[it->second].places.push_back(guest.node);
+    }
+    m_inventory.guests = std::move(kept);
+}
+
+void PveCollection::count_jobs_and_storages_once() {
+    using Kind = model::DuplicateEntry::Kind;
+    std::set<std::string> job_ids;
+    std::vector<model::BackupJob> jobs;
+    std::set<std::string> reported;
+    for (auto& job : *m_inventory.jobs) {
+        for (const auto vmid : job.repeated_vmids) {
+            m_inventory.duplicates.push_back({Kind::job_vmid, std::to_string(vmid), job.id, {}});
+        }
+        if (job_ids.insert(job.id).second) {
+            jobs.push_back(std::move(job));
+        } else if (reported.insert(job.id).second) {
+            m_inventory.duplicates.push_back({Kind::job_id, job.id, job.id, {}});
+        }
+    }
+    *m_inventory.jobs = std::move(jobs);
+
+    std::set<std::string> storage_ids;
+    std::vector<model::Storage> storages;
+    reported.clear();
+    for (auto& storage : m_inventory.storages) {
+        if (storage_ids.insert(storage.id).second) {
+            storages.push_back(std::move(storage));
+        } else if (reported.insert(storage.id).second) {
+            m_inventory.duplicates.push_back({Kind::storage_id, storage.id, "", {}});
+        }
+    }
+    m_inventory.storages = std::move(storages);
+}
+
+void PveCollection::assign_guests_to_nodes() {
+    for (auto& [name, state] : m_callable) {
+        state->guests_known = m_inventory.guests_collected;
+    }
+    for (const auto& guest : m_inventory.guests) {
+        if (const auto it = m_callable.find(guest.node); it != m_callable.end()) {
+            it->second->guests.insert(guest.vmid);
         }
     }
 }
@@ -432,7 +611,7 @@ void PveCollection::read_first_task_page(NodeState& node) {
     node.first_page = fetch_parsed<std::vector<model::VzdumpTask>>(
         call,
         [&](std::string_view body, auto& warnings) {
-            return parse_tasks(body, "GET " + call.path, warnings, &node.first_page_items);
+            return parse_tasks(body, "GET " + call.path, warnings, &node.first_page_items, m_times);
         },
         &node);
 }
@@ -488,8 +667,8 @@ std::optional<std::vector<LogGuestResult>> PveCollection::read_task_log(NodeStat
     const std::string endpoint = "GET " + call.path;
     return fetch_parsed<std::vector<LogGuestResult>>(
         call,
-        [&](std::string_view body, auto&) {
-            return parse_vzdump_log(parse_task_log_lines(body, endpoint), task.status);
+        [&](std::string_view body, auto& warnings) {
+            return parse_vzdump_log(parse_task_log_lines(body, endpoint, &warnings), task.status);
         },
         &node);
 }
@@ -578,7 +757,7 @@ void PveCollection::walk_task_history(NodeState& node) {
         auto next = fetch_parsed<std::vector<model::VzdumpTask>>(
             call,
             [&](std::string_view body, auto& warnings) {
-                return parse_tasks(body, "GET " + call.path, warnings, &items);
+                return parse_tasks(body, "GET " + call.path, warnings, &items, m_times);
             },
             &node);
         if (!next) {
@@ -668,10 +847,27 @@ void PveCollection::read_time_zone(const std::string& node) {
 
 model::Inventory PveCollection::run() {
     const auto start = std::chrono::steady_clock::now();
+    m_times = TimeWindow::around(m_options.clock ? m_options.clock() : system_clock()());
     // 1. /version: every failure is blocking (unreachable, TLS, 401, not a PVE API).
     timed("version", [&] {
         ++m_requests;
-        m_version = parse_version(m_client.get("/version").body);
+        try {
+            m_version = parse_version(m_client.get("/version").body);
+        } catch (const Error& e) {
+            // Transport, TLS and token failures keep their own message and exit code; an answer
+            // that is an HTTP error or no PVE version means the foundation is missing.
+            const auto kind = e.kind();
+            if (kind != ErrorKind::http_status && kind != ErrorKind::not_implemented &&
+                kind != ErrorKind::invalid_response) {
+                throw;
+            }
+            std::string reason = describe_failure(e);
+            constexpr std::string_view prefix = "GET /version: ";
+            if (reason.rfind(prefix, 0) == 0) {
+                reason.erase(0, prefix.size());
+            }
+            throw_foundation_missing(Foundation::version, {{"GET /version", reason}});
+        }
     });
     m_log->debug("PVE {} (release {})", m_version.version, m_version.release.value_or("?"));
     if (m_version.at_least(7, 0)) { // since/until exist from PVE 7.0 on
@@ -681,7 +877,15 @@ model::Inventory PveCollection::run() {
 
     // 2. The cluster-wide endpoints, concurrently.
     timed("cluster", [&] { read_cluster_wide(); });
+    // 3. The foundations: without them no report (exit 4); the guest inventory may come from
+    //    the nodes' own lists.
+    require_nodes();
+    require_backup_jobs();
     build_nodes();
+    timed("guest inventory", [&] { require_guests(); });
+    count_guests_once();
+    count_jobs_and_storages_once();
+    assign_guests_to_nodes();
     warn_if_filtered();
 
     // 3a. Pool members and the first task page of each online node (which tells whether it answers).
@@ -716,6 +920,8 @@ model::Inventory PveCollection::run() {
         run_parallel(tasks, m_parallelism);
     });
     merge_task_results();
+
+    m_inventory.issues = collapse_issues(std::move(m_inventory.issues));
 
     const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
     m_log->debug("PVE collection: {} requests in {:.3f} s, {} guests, {} issues", m_requests.load(), elapsed.count(),

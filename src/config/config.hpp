@@ -2,6 +2,7 @@
 // Configuration from environment variables, validated up front. Makes no API call.
 
 #include "core/error.hpp"
+#include "model/accepted_exception.hpp"
 
 #include <chrono>
 #include <filesystem>
@@ -21,6 +22,13 @@ using EnvMap = std::map<std::string, std::string, std::less<>>;
 enum class LogLevel { trace, debug, info, warn, error };
 enum class LogFormat { text, json };
 
+/// --fail-on / FAIL_ON: the verdict level from which the run exits with exit_code::verdict (6).
+enum class FailOn { never, warning, critical };
+/// "never", "warning", "critical".
+[[nodiscard]] const char* to_string(FailOn fail_on) noexcept;
+/// Case-insensitive, surrounding blanks ignored; nullopt for anything else.
+[[nodiscard]] std::optional<FailOn> parse_fail_on(std::string_view text);
+
 /// Per-storage PBS settings (PBS_<S>_URL, PBS_<S>_TOKEN_ID, PBS_<S>_TOKEN_SECRET[_FILE],
 /// PBS_<S>_FINGERPRINT), S = normalize_storage_key(storage id). Unset fields fall back to the
 /// storage's own settings (server/port, fingerprint) and to the global PBS token.
@@ -29,6 +37,29 @@ struct PbsOverride {
     std::optional<std::string> token_id;     // user@realm!tokenname; set together with token_secret
     std::optional<std::string> token_secret; // never logged
     std::optional<std::string> fingerprint;  // normalized "AB:CD:..." (32 upper-case hex bytes)
+};
+
+/// An e-mail address: the addr-spec (local@domain, ASCII) and an optional display name (UTF-8).
+struct MailAddress {
+    std::string display_name; // "" = none
+    std::string address;      // "report@example.com"
+};
+
+/// When the report is mailed: every run, or only when the verdict is warning or critical.
+enum class MailWhen { always, problems };
+
+/// The e-mail outlet (SMTP_*, MAIL_*): enabled when SMTP_URL is set.
+struct MailConfig {
+    std::string smtp_url;      // "" = no e-mail; normalized "smtp://host:port" or "smtps://host:port"
+    bool smtp_tls = true;      // false only with SMTP_TLS=none (smtp:// without STARTTLS)
+    std::string smtp_user;     // "" = no authentication
+    std::string smtp_password; // never logged
+    std::optional<std::filesystem::path> smtp_ca_bundle;
+    MailAddress from;
+    std::vector<MailAddress> to;
+    MailWhen when = MailWhen::always;
+
+    [[nodiscard]] bool enabled() const noexcept { return !smtp_url.empty(); }
 };
 
 struct Config {
@@ -47,6 +78,12 @@ struct Config {
     std::chrono::seconds pbs_timeout{60};
     /// By normalized storage key ("PBS_MAIN" for storage "pbs-main").
     std::map<std::string, PbsOverride> pbs_overrides;
+    // Bounds of a run
+    /// The whole run's allowance (REPORT_DEADLINE): no request starts after it, running ones are
+    /// cut. 0 = no deadline.
+    std::chrono::seconds report_deadline{1800};
+    /// Largest decoded answer accepted per request, in MiB (MAX_RESPONSE_MB).
+    std::size_t max_response_mb = 512;
     // Output and presentation
     std::filesystem::path output_dir = "reports";
     LogLevel log_level = LogLevel::info;
@@ -58,6 +95,16 @@ struct Config {
     std::chrono::hours stale_grace{6};
     /// "Not verified for N days" threshold for PBS snapshots.
     std::chrono::days verify_max_age{30};
+    // Outlets
+    FailOn fail_on = FailOn::never; // FAIL_ON (--fail-on overrides it)
+    /// PROMETHEUS_TEXTFILE_DIR: every report run also writes its metrics file there.
+    std::optional<std::filesystem::path> prometheus_textfile_dir;
+    // Accepted exceptions (model/accepted_exception.hpp)
+    std::optional<std::filesystem::path> exceptions_file; // EXCEPTIONS_FILE as given
+    std::vector<model::AcceptedException> exceptions;     // read from it, validated
+    std::optional<std::string> exempt_tag;                // EXEMPT_TAG, lower case
+    // E-mail (optional)
+    MailConfig mail;
     // Non-fatal remarks for the log (e.g. TLS verification disabled, a probable typo); never secrets.
     std::vector<std::string> warnings;
 

@@ -1,4 +1,6 @@
 #include "config/config.hpp"
+#include "config/exceptions_file.hpp"
+#include "config/mail_variables.hpp"
 #include "config/pbs_overrides.hpp"
 #include "config/resolve.hpp"
 #include "config/variable_table.hpp"
@@ -120,8 +122,21 @@ Config load(const EnvMap& env, const Requirements& requirements, const FileReade
             config.warnings.emplace_back("PVE_CA_BUNDLE: ignored because PVE_VERIFY_TLS=false");
         }
     }
+    if (config.exceptions_file) {
+        const std::string file = config.exceptions_file->string();
+        if (const auto text = read_file(*config.exceptions_file)) {
+            std::vector<std::string> file_problems;
+            config.exceptions = parse_exceptions(*text, file, file_problems);
+            for (auto& problem : file_problems) {
+                problems.push_back("EXCEPTIONS_FILE: " + problem);
+            }
+        } else {
+            problems.push_back("EXCEPTIONS_FILE: cannot read '" + file + "'");
+        }
+    }
     detail::load_pbs_overrides(env, config, context, redactor, problems);
     detail::check_pbs_settings(env, config, problems);
+    detail::check_mail_settings(env, config, problems);
     warn_unknown(env, config.warnings);
 
     for (auto& text : problems) {

@@ -1,5 +1,7 @@
 #include "config/variable_table.hpp"
 
+#include "config/exceptions_file.hpp"
+#include "config/mail_variables.hpp"
 #include "config/validators.hpp"
 
 #include "core/strings.hpp"
@@ -90,6 +92,26 @@ std::optional<std::string> apply_pbs_timeout(std::string_view value, Config& con
     return std::nullopt;
 }
 
+// --- bounds of a run ----------------------------------------------------------------------------
+
+std::optional<std::string> apply_report_deadline(std::string_view value, Config& config, ApplyContext& /*context*/) {
+    std::int64_t seconds = 0;
+    if (auto problem = check_int(value, 0, 86400, "seconds", seconds)) {
+        return problem;
+    }
+    config.report_deadline = std::chrono::seconds(seconds);
+    return std::nullopt;
+}
+
+std::optional<std::string> apply_max_response(std::string_view value, Config& config, ApplyContext& /*context*/) {
+    std::int64_t mib = 0;
+    if (auto problem = check_int(value, 1, 4096, "MiB", mib)) {
+        return problem;
+    }
+    config.max_response_mb = static_cast<std::size_t>(mib);
+    return std::nullopt;
+}
+
 // --- analysis -----------------------------------------------------------------------------------
 
 std::optional<std::string> apply_stale_grace(std::string_view value, Config& config, ApplyContext& /*context*/) {
@@ -107,6 +129,20 @@ std::optional<std::string> apply_verify_max_age(std::string_view value, Config& 
         return problem;
     }
     config.verify_max_age = std::chrono::days(days);
+    return std::nullopt;
+}
+
+std::optional<std::string> apply_exceptions_file(std::string_view value, Config& config, ApplyContext& /*context*/) {
+    config.exceptions_file = std::filesystem::path(trim(value)); // read and validated by load()
+    return std::nullopt;
+}
+
+std::optional<std::string> apply_exempt_tag(std::string_view value, Config& config, ApplyContext& /*context*/) {
+    const std::string tag = to_lower(trim(value));
+    if (!valid_pve_tag(tag)) {
+        return "expected a PVE tag (letters, digits, '_', then also '-', '+', '.'), got " + single_quoted(trim(value));
+    }
+    config.exempt_tag = tag;
     return std::nullopt;
 }
 
@@ -154,6 +190,20 @@ std::optional<std::string> apply_report_lang(std::string_view value, Config& con
     return std::nullopt;
 }
 
+std::optional<std::string> apply_fail_on(std::string_view value, Config& config, ApplyContext& /*context*/) {
+    const auto fail_on = parse_fail_on(value);
+    if (!fail_on) {
+        return "expected never, warning or critical, got " + single_quoted(trim(value));
+    }
+    config.fail_on = *fail_on;
+    return std::nullopt;
+}
+
+std::optional<std::string> apply_prometheus_dir(std::string_view value, Config& config, ApplyContext& /*context*/) {
+    config.prometheus_textfile_dir = std::filesystem::path(trim(value));
+    return std::nullopt;
+}
+
 } // namespace
 
 const std::vector<VariableSpec>& variable_table() {
@@ -183,6 +233,12 @@ const std::vector<VariableSpec>& variable_table() {
          apply_pbs_verify_tls},
         {"PBS_TIMEOUT", "60", "timeout of one PBS API request, in seconds (1..3600; snapshot listings are slow)", false,
          Need::optional, apply_pbs_timeout},
+        {"REPORT_DEADLINE", "1800",
+         "the whole run's time allowance in seconds (0..86400, 0 = none): no API request starts after it, "
+         "running ones are cut",
+         false, Need::optional, apply_report_deadline},
+        {"MAX_RESPONSE_MB", "512", "largest API answer accepted, in MiB after decompression (1..4096)", false,
+         Need::optional, apply_max_response},
         {"OUTPUT_DIR", "reports", "directory where the reports are written", false, Need::optional, apply_output_dir},
         {"LOG_LEVEL", "info", "log level on stderr: trace, debug, info, warn, error", false, Need::optional,
          apply_log_level},
@@ -196,6 +252,38 @@ const std::vector<VariableSpec>& variable_table() {
         {"VERIFY_MAX_AGE_DAYS", "30",
          "a PBS snapshot not verified for this many days counts as not verified recently (1..3650)", false,
          Need::optional, apply_verify_max_age},
+        {"FAIL_ON", "never",
+         "exit with status 6 (after writing every report) when the verdict is at or above this level: never, "
+         "warning or critical (--fail-on overrides it)",
+         false, Need::optional, apply_fail_on},
+        {"PROMETHEUS_TEXTFILE_DIR", "",
+         "also write the metrics file pve_backup_report_<cluster>.prom there, replaced atomically by each run "
+         "(node_exporter --collector.textfile.directory)",
+         false, Need::optional, apply_prometheus_dir},
+        {"EXCEPTIONS_FILE", "",
+         "TOML file of accepted exceptions ([[exception]]: vmid/name/pool/tag, accept, reason, owner, until); "
+         "accepted findings leave the verdict (--demo uses the demo's own file unless this is set)",
+         false, Need::optional, apply_exceptions_file},
+        {"EXEMPT_TAG", "", "a guest carrying this PVE tag (e.g. no-backup) is accepted as not backed up", false,
+         Need::optional, apply_exempt_tag},
+        {"SMTP_URL", "",
+         "SMTP server for the report e-mail: smtp://host[:port] (STARTTLS required, port 25 by default; "
+         "submission: 587) or smtps://host[:port] (implicit TLS, port 465); unset = no e-mail",
+         false, Need::optional, apply_smtp_url},
+        {"SMTP_TLS", "required",
+         "required (STARTTLS for smtp://, certificate verified) or none (smtp:// without TLS: trusted relays "
+         "only)",
+         false, Need::optional, apply_smtp_tls},
+        {"SMTP_USER", "", "SMTP login (AUTH); with SMTP_PASSWORD", false, Need::optional, apply_smtp_user},
+        {"SMTP_PASSWORD", "", "SMTP password; or SMTP_PASSWORD_FILE", true, Need::optional, apply_smtp_password},
+        {"SMTP_CA_BUNDLE", "", "PEM file with the CA (or certificate) to trust for the SMTP server", false,
+         Need::optional, apply_smtp_ca_bundle},
+        {"MAIL_FROM", "", "sender of the report e-mail: addr@domain or 'Name <addr@domain>' (required with SMTP_URL)",
+         false, Need::optional, apply_mail_from},
+        {"MAIL_TO", "", "recipients of the report e-mail, comma-separated (required with SMTP_URL)", false,
+         Need::optional, apply_mail_to},
+        {"MAIL_WHEN", "always", "always (every run) or problems (only when the verdict is warning or critical)", false,
+         Need::optional, apply_mail_when},
     };
     return table;
 }

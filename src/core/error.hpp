@@ -29,10 +29,10 @@ inline constexpr int usage = 2;
 inline constexpr int auth = 3;
 inline constexpr int api_unusable = 4;
 inline constexpr int output = 5;
-inline constexpr int verdict = 6;      // --fail-on: the verdict reached the threshold (every report was written)
-inline constexpr int delivery = 7;     // the e-mail could not be delivered (every report was written)
-inline constexpr int sigint = 130;     // interrupted by SIGINT (128 + 2); nothing half-written is left
-inline constexpr int sigterm = 143;    // interrupted by SIGTERM (128 + 15); nothing half-written is left
+inline constexpr int verdict = 6;   // --fail-on: the verdict reached the threshold (every report was written)
+inline constexpr int delivery = 7;  // the e-mail could not be delivered (every report was written)
+inline constexpr int sigint = 130;  // interrupted by SIGINT (128 + 2); nothing half-written is left
+inline constexpr int sigterm = 143; // interrupted by SIGTERM (128 + 15); nothing half-written is left
 } // namespace exit_code
 
 [[nodiscard]] int exit_code_for(ErrorKind kind) noexcept;

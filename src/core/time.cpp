@@ -2,13 +2,17 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace pvr {
 
 std::string iso8601_utc(EpochSeconds t) {
     using namespace std::chrono;
-    const sys_seconds tp{seconds{t}};
+    // Calendar arithmetic overflows far beyond these years: clamp (an absurd time stays visibly absurd).
+    constexpr EpochSeconds first = -62135596800; // 0001-01-01T00:00:00Z
+    constexpr EpochSeconds last = 253402300799;  // 9999-12-31T23:59:59Z
+    const sys_seconds tp{seconds{std::clamp(t, first, last)}};
     const auto day = floor<days>(tp);
     const year_month_day ymd{day};
     const hh_mm_ss hms{tp - day};

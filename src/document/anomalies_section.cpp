@@ -23,7 +23,10 @@ Section anomalies_section(const BuildContext& ctx) {
         warning += anomaly.severity == model::Severity::warning ? 1 : 0;
         critical += anomaly.severity == model::Severity::critical ? 1 : 0;
         table.rows.push_back({severity_cell(ctx, anomaly.severity), text_cell(anomaly_kind_text(ctx, anomaly.kind)),
-                              mono_cell(anomaly.subject), text_cell(anomaly.message)});
+                              mono_cell(anomaly.subject),
+                              text_cell(anomaly.accepted_by ? ctx.tr.format(Msg::accepted_by, *anomaly.accepted_by) +
+                                                                  " " + anomaly.message
+                                                            : anomaly.message)});
     }
     section.blocks.emplace_back(muted(ctx.tr.format(Msg::anomalies_counts, ctx.fmt.integer(critical),
                                                     ctx.fmt.integer(warning), ctx.fmt.integer(info))));

@@ -107,6 +107,9 @@ Document build_document(const model::ReportData& data, const DocumentOptions& op
     doc.sections.push_back(coverage_section(ctx));
     doc.sections.push_back(guest_retention_section(ctx));
     doc.sections.push_back(anomalies_section(ctx));
+    if (!data.exceptions.empty()) { // only when EXCEPTIONS_FILE or EXEMPT_TAG is in use
+        doc.sections.push_back(exceptions_section(ctx));
+    }
     doc.sections.push_back(collection_issues_section(ctx));
     clean(doc);
     return doc;

@@ -3,8 +3,8 @@
 //
 // Sections, in order (anchors in `anchors`): summary, PBS storages declared in PVE, PBS storage
 // usage, PBS retention policies, backup jobs, VM/CT without backup, VM/CT coverage, VM/CT backup
-// retention by PBS, anomalies, collection issues. An empty section holds exactly one muted
-// Paragraph saying so.
+// retention by PBS, anomalies, accepted exceptions (only when exceptions are configured),
+// collection issues. An empty section holds exactly one muted Paragraph saying so.
 //
 // Overall verdict (summary section):
 //   critical — a guest is not backed up (coverage "non_sauvegardee") or an anomaly is critical;
@@ -41,6 +41,7 @@ inline constexpr const char* without_backup = "without-backup";
 inline constexpr const char* coverage = "coverage";
 inline constexpr const char* guest_retention = "guest-retention";
 inline constexpr const char* anomalies = "anomalies";
+inline constexpr const char* exceptions = "accepted-exceptions";
 inline constexpr const char* collection_issues = "collection-issues";
 } // namespace anchors
 

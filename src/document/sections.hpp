@@ -53,6 +53,7 @@ struct BuildContext {
 [[nodiscard]] Section coverage_section(const BuildContext& ctx);
 [[nodiscard]] Section guest_retention_section(const BuildContext& ctx);
 [[nodiscard]] Section anomalies_section(const BuildContext& ctx);
+[[nodiscard]] Section exceptions_section(const BuildContext& ctx);
 [[nodiscard]] Section collection_issues_section(const BuildContext& ctx);
 
 } // namespace pvr::document

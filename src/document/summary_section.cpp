@@ -102,6 +102,14 @@ Table facts_table(const BuildContext& ctx) {
     if (cluster.quorate) {
         row(Msg::summary_quorum, ctx.text(*cluster.quorate ? Msg::quorate : Msg::not_quorate));
     }
+    if (cluster.node_source && *cluster.node_source == "/cluster/status") {
+        row(Msg::summary_node_source, ctx.text(Msg::node_source_cluster_status));
+    }
+    if (cluster.inventory_source) {
+        row(Msg::summary_inventory_source, *cluster.inventory_source == "/cluster/resources"
+                                               ? *cluster.inventory_source
+                                               : ctx.text(Msg::inventory_source_node_lists));
+    }
     row(Msg::summary_time_zone, ctx.fmt.zone_name());
     row(Msg::summary_tool, ctx.tr.format(Msg::doc_author, data.tool_version));
     return table;
@@ -126,8 +134,13 @@ KeyFigures key_figures(const BuildContext& ctx, const AnomalyCounts& anomalies) 
     add(Msg::kf_covered, f.percent(s.coverage_percent),
         ctx.tr.format(Msg::kf_covered_detail, f.integer(s.guests_scheduled), f.integer(s.guests_total)), covered_tone,
         anchors::coverage);
-    add(Msg::kf_not_backed_up, f.integer(s.guests_not_backed_up), "",
-        s.guests_not_backed_up > 0 ? Tone::critical : Tone::good, anchors::without_backup);
+    const auto accepted = ctx.data.verdict.accepted_guests_not_backed_up;
+    add(Msg::kf_not_backed_up, f.integer(s.guests_not_backed_up),
+        accepted > 0 ? ctx.tr.format_n(Msg::kf_accepted_detail, accepted, f.integer(accepted)) : std::string(),
+        ctx.data.verdict.guests_not_backed_up > 0 ? Tone::critical
+        : s.guests_not_backed_up > 0              ? Tone::info
+                                                  : Tone::good,
+        anchors::without_backup);
     add(Msg::kf_undetermined, f.integer(s.guests_undetermined), "",
         s.guests_undetermined > 0 ? Tone::warning : Tone::good, anchors::coverage);
     add(Msg::kf_jobs, f.integer(s.backup_jobs_total),
@@ -184,6 +197,14 @@ Section summary_section(const BuildContext& ctx) {
     section.new_page = false;
     const auto anomalies = count_anomalies(ctx.data);
     section.blocks.emplace_back(verdict(ctx, anomalies));
+    const auto& decided = ctx.data.verdict;
+    const auto accepted_anomalies =
+        decided.accepted_critical_anomalies + decided.accepted_warning_anomalies + decided.accepted_info_anomalies;
+    if (decided.accepted_guests_not_backed_up > 0 || accepted_anomalies > 0) {
+        section.blocks.emplace_back(
+            muted(ctx.tr.format(Msg::summary_accepted, ctx.fmt.integer(decided.accepted_guests_not_backed_up),
+                                ctx.fmt.integer(accepted_anomalies))));
+    }
     section.blocks.emplace_back(key_figures(ctx, anomalies));
     if (ctx.data.summary.guests_total > 0) {
         section.blocks.emplace_back(coverage_chart(ctx));

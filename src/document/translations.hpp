@@ -37,7 +37,8 @@ enum class Msg : std::size_t {
     job_enabled, job_disabled, storage_enabled, storage_disabled, yes, no, unknown, not_available,
     // summary
     summary_cluster, summary_generated, summary_pve_version, summary_nodes, summary_quorum, summary_tool,
-    summary_time_zone, nodes_online, quorate, not_quorate,
+    summary_time_zone, nodes_online, quorate, not_quorate, summary_inventory_source, summary_node_source,
+    inventory_source_node_lists, node_source_cluster_status,
     kf_guests, kf_guests_detail, kf_covered, kf_covered_detail, kf_not_backed_up, kf_undetermined,
     kf_jobs, kf_jobs_detail, kf_anomalies, kf_anomalies_detail, kf_overdue, kf_last_failed, chart_coverage,
     verdict_critical_title, verdict_warning_title, verdict_good_title, verdict_empty_title,
@@ -75,9 +76,15 @@ enum class Msg : std::size_t {
     kind_job_disabled, kind_job_includes_nothing, kind_job_unknown_vmid, kind_job_unknown_node,
     kind_job_pool_unknown, kind_job_storage_missing, kind_job_storage_disabled, kind_job_uninterpretable,
     kind_job_no_schedule, kind_not_backed_up_mismatch, kind_retention_mismatch, kind_backup_stale,
-    kind_verification_failed, kind_storage_usage_high,
+    kind_verification_failed, kind_storage_usage_high, kind_exception_expired, kind_exception_unused,
+    kind_duplicate_vmid, kind_duplicate_job, kind_job_duplicate_vmid, kind_duplicate_storage,
     // collection issues
     col_endpoint, collection_issues_intro,
+    // accepted exceptions
+    sec_exceptions, empty_exceptions, exceptions_intro, exceptions_counts, exceptions_source,
+    col_exception, col_matches, col_applies_to, col_accepts, col_owner, col_until, col_finding,
+    exception_active, exception_expired, exception_unused, owner_unknown, until_none,
+    exception_tag_reason, accepted_findings_heading, accepted_by, summary_accepted, kf_accepted_detail,
     // relative times
     relative_now, minutes_ago, hours_ago, days_ago, months_ago, years_ago,
     in_minutes, in_hours, in_days, in_months, in_years,

@@ -20,6 +20,14 @@ std::string reason_text(const BuildContext& ctx, const model::Coverage& coverage
     return ctx.text(Msg::reason_no_job);
 }
 
+/// "Accepted (tmpl-9001) " when an accepted exception takes the guest out of the verdict.
+std::string accepted_text(const BuildContext& ctx, const model::GuestReport& report) {
+    if (!report.exception || !report.exception->exception.accepts_not_backed_up()) {
+        return {};
+    }
+    return ctx.tr.format(Msg::accepted_by, report.exception->exception.id) + " ";
+}
+
 } // namespace
 
 Section without_backup_section(const BuildContext& ctx) {
@@ -40,7 +48,7 @@ Section without_backup_section(const BuildContext& ctx) {
             {mono_cell(std::to_string(guest.vmid)), text_cell(guest_name(guest)),
              text_cell(guest_type_text(ctx, guest)), text_cell(guest.node),
              report.coverage.disabled_jobs.empty() ? none_cell() : mono_cell(join(report.coverage.disabled_jobs, ", ")),
-             text_cell(reason_text(ctx, report.coverage))});
+             text_cell(accepted_text(ctx, report) + reason_text(ctx, report.coverage))});
     }
     if (table.rows.empty()) {
         section.blocks.emplace_back(muted(ctx.text(Msg::empty_without_backup)));

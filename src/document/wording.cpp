@@ -126,6 +126,12 @@ std::string anomaly_kind_text(const BuildContext& ctx, const std::string& kind) 
         {"backup_stale", Msg::kind_backup_stale},
         {"verification_failed", Msg::kind_verification_failed},
         {"storage_usage_high", Msg::kind_storage_usage_high},
+        {"exception_expired", Msg::kind_exception_expired},
+        {"exception_unused", Msg::kind_exception_unused},
+        {"duplicate_vmid", Msg::kind_duplicate_vmid},
+        {"duplicate_job", Msg::kind_duplicate_job},
+        {"job_duplicate_vmid", Msg::kind_job_duplicate_vmid},
+        {"duplicate_storage", Msg::kind_duplicate_storage},
     };
     const auto it = kinds.find(kind);
     return it != kinds.end() ? ctx.text(it->second) : kind; // unknown kinds show their code

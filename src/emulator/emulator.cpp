@@ -8,10 +8,14 @@
 
 #include <httplib.h>
 
+#include <openssl/ssl.h>
+
+#include <poll.h>
 #include <pthread.h>
 #include <signal.h>
 #include <sys/socket.h>
 
+#include <algorithm>
 #include <atomic>
 #include <condition_variable>
 #include <mutex>
@@ -77,6 +81,39 @@ ApiResponse malformed(ApiResponse response) {
 
 void append_fault(std::string& faults, const char* what) { faults += faults.empty() ? what : std::string(",") + what; }
 
+/// Exactly the fault's bytes, with its status (200 when none) and reason.
+ApiResponse raw_answer(const Fault& fault) {
+    ApiResponse response;
+    response.status = fault.status != 0 ? fault.status : 200;
+    response.reason = fault.reason;
+    response.body = *fault.body;
+    response.content_type = fault.content_type.empty() ? "application/json;charset=UTF-8" : fault.content_type;
+    if (!fault.content_encoding.empty()) {
+        response.headers.emplace_back("Content-Encoding", fault.content_encoding);
+    }
+    return response;
+}
+
+void replace_all(std::string& text, const std::string& from, const std::string& to) {
+    for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
+        text.replace(at, from.size(), to);
+    }
+}
+
+/// The connection's socket (TLS connections only), or -1.
+int socket_of(const httplib::Request& request) { return request.ssl != nullptr ? SSL_get_fd(request.ssl) : -1; }
+
+/// Closing with SO_LINGER 0 sends a TCP RST instead of a FIN.
+void arm_reset(int sock) {
+    if (sock < 0) {
+        return;
+    }
+    linger option{};
+    option.l_onoff = 1;
+    option.l_linger = 0;
+    ::setsockopt(sock, SOL_SOCKET, SO_LINGER, &option, sizeof(option));
+}
+
 } // namespace
 
 struct Emulator::Impl {
@@ -118,8 +155,19 @@ struct Emulator::Impl {
         const AuthCheck auth = personality->check_auth(request.get_header_value("Authorization"));
         entry.auth = to_string(auth);
 
-        const ApiResponse answer = answer_for(request, auth, entry);
+        std::optional<Fault> network;
+        const ApiResponse answer = answer_for(request, auth, entry, network);
         entry.status = answer.status;
+        if (network && network->network == Fault::Network::stall) {
+            append_fault(entry.fault, "stall");
+            entry.status = 0; // never answered
+            log.record(std::move(entry));
+            stall(request);
+            response.status = 500;
+            response.set_header("Connection", "close");
+            response.set_header(k_logged_header, "1");
+            return;
+        }
 
         response.status = answer.status;
         if (!answer.reason.empty()) {
@@ -128,7 +176,10 @@ struct Emulator::Impl {
         for (const auto& [name, value] : answer.headers) {
             response.set_header(name, value);
         }
-        if (!answer.content_type.empty()) {
+        if (network && (network->network == Fault::Network::reset || network->network == Fault::Network::slow)) {
+            append_fault(entry.fault, network->network == Fault::Network::reset ? "reset" : "slow");
+            set_misbehaving_body(request, response, answer, *network);
+        } else if (!answer.content_type.empty()) {
             response.set_content(answer.body, answer.content_type);
         } else {
             response.body = answer.body;
@@ -137,7 +188,65 @@ struct Emulator::Impl {
         log.record(std::move(entry));
     }
 
-    ApiResponse answer_for(const httplib::Request& request, AuthCheck auth, RequestLogEntry& entry) {
+    /// Accept-and-never-answer: waits until the client closes the connection or the emulator stops.
+    void stall(const httplib::Request& request) {
+        const int sock = socket_of(request);
+        while (true) {
+            {
+                std::unique_lock lock(stop_mutex);
+                if (stop_cv.wait_for(lock, std::chrono::milliseconds(50), [this] { return stopping; })) {
+                    return;
+                }
+            }
+            if (sock >= 0) {
+                pollfd pfd{};
+                pfd.fd = sock;
+                pfd.events = POLLRDHUP;
+                if (::poll(&pfd, 1, 0) > 0 && (pfd.revents & (POLLRDHUP | POLLHUP | POLLERR | POLLNVAL)) != 0) {
+                    return; // the client gave up
+                }
+            }
+        }
+    }
+
+    /// The answer's body through a content provider that cuts it (reset) or trickles it (slow).
+    void set_misbehaving_body(const httplib::Request& request, httplib::Response& response, const ApiResponse& answer,
+                              const Fault& fault) {
+        auto body = std::make_shared<std::string>(answer.body);
+        const std::string type = answer.content_type.empty() ? "application/octet-stream" : answer.content_type;
+        const int sock = socket_of(request);
+        if (fault.network == Fault::Network::reset) {
+            const std::size_t cut = body->size() / 2;
+            response.set_content_provider(body->size(), type,
+                                          [body, cut, sock](std::size_t offset, std::size_t, httplib::DataSink& sink) {
+                                              if (offset < cut) {
+                                                  return sink.write(body->data() + offset, cut - offset);
+                                              }
+                                              arm_reset(sock);
+                                              return false; // httplib closes the connection
+                                          });
+            return;
+        }
+        const std::size_t chunk = std::max<std::size_t>(1, fault.slow_chunk);
+        const auto interval = fault.slow_interval;
+        response.set_content_provider(
+            body->size(), type,
+            [this, body, chunk, interval](std::size_t offset, std::size_t, httplib::DataSink& sink) {
+                sleep_for(interval);
+                if (stopping_now()) {
+                    return false;
+                }
+                return sink.write(body->data() + offset, std::min(chunk, body->size() - offset));
+            });
+    }
+
+    bool stopping_now() {
+        const std::lock_guard lock(stop_mutex);
+        return stopping;
+    }
+
+    ApiResponse answer_for(const httplib::Request& request, AuthCheck auth, RequestLogEntry& entry,
+                           std::optional<Fault>& network) {
         const auto api_path = api_path_of(request.path, personality->api_prefix());
         if (request.method != "GET") {
             entry.api_path = api_path.value_or("");
@@ -157,6 +266,13 @@ struct Emulator::Impl {
             sleep_for(options.auth_failure_delay);
             return personality->auth_failure(auth);
         }
+        if (fault.answer && fault.answer->network != Fault::Network::none) {
+            network = fault.answer;
+        }
+        if (fault.answer && fault.answer->body) {
+            append_fault(entry.fault, "body");
+            return raw_answer(*fault.answer);
+        }
         if (fault.answer && fault.answer->status != 0) {
             append_fault(entry.fault, "status");
             return personality->fault_answer(*fault.answer, *api_path);
@@ -171,6 +287,12 @@ struct Emulator::Impl {
         if (fault.answer && fault.answer->malformed) {
             append_fault(entry.fault, "malformed");
             answer = malformed(std::move(answer));
+        }
+        if (fault.answer && !fault.answer->replace.empty()) {
+            append_fault(entry.fault, "replace");
+            for (const auto& [from, to] : fault.answer->replace) {
+                replace_all(answer.body, from, to);
+            }
         }
         return answer;
     }
@@ -195,7 +317,7 @@ struct Emulator::Impl {
     std::unique_ptr<ApiPersonality> personality;
     FaultList faults;
 
-    std::unique_ptr<TlsServer> server;
+    std::unique_ptr<httplib::Server> server;
     std::thread thread;
     std::atomic<bool> listen_returned{false};
     int port = 0;
@@ -218,7 +340,12 @@ int Emulator::start() {
         const std::lock_guard lock(m_impl->stop_mutex);
         m_impl->stopping = false;
     }
-    auto server = std::make_unique<TlsServer>(m_impl->options.tls.cert_pem, m_impl->options.tls.key_pem);
+    std::unique_ptr<httplib::Server> server;
+    if (m_impl->options.plain_http) {
+        server = std::make_unique<httplib::Server>();
+    } else {
+        server = std::make_unique<TlsServer>(m_impl->options.tls.cert_pem, m_impl->options.tls.key_pem);
+    }
     const std::size_t workers = std::max<std::size_t>(1, m_impl->options.worker_threads);
     server->new_task_queue = [workers] { return new httplib::ThreadPool(workers); };
     // httplib's default also sets SO_REUSEPORT, which lets a second emulator share a busy port.
@@ -258,7 +385,7 @@ int Emulator::start() {
                     "the emulator cannot listen on " + address + ":" + std::to_string(port) + " (in use?)");
     }
 
-    TlsServer* raw = server.get();
+    httplib::Server* raw = server.get();
     m_impl->listen_returned = false;
     m_impl->thread = std::thread([raw, impl] {
         // Writes to a peer that went away must fail with EPIPE, not kill the process; worker

@@ -14,6 +14,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace pvr::emulator {
@@ -29,8 +30,31 @@ struct Fault {
     std::string reason;                 // reason phrase / message (default: a realistic one)
     std::chrono::milliseconds delay{0}; // wait before answering
     bool malformed = false;             // answer 200 with a truncated, non-JSON body
+    /// Serve exactly these bytes instead of the answer (status: `status`, 200 when 0).
+    std::optional<std::string> body;
+    std::string content_type;     // of a raw `body` (empty: PVE's "application/json;charset=UTF-8")
+    std::string content_encoding; // Content-Encoding header of a raw `body` (e.g. "gzip")
+    /// Text substitutions applied to the real answer's body, in order (every occurrence).
+    std::vector<std::pair<std::string, std::string>> replace;
+    /// How the connection misbehaves once the request has been read.
+    enum class Network : std::uint8_t {
+        none,
+        reset, // half the body is sent, then the connection is closed (RST) despite Content-Length
+        stall, // the request is accepted and never answered, until the client goes away
+        slow,  // the body trickles: `slow_chunk` bytes every `slow_interval`
+    };
+    Network network = Network::none;
+    std::chrono::milliseconds slow_interval{200};
+    std::size_t slow_chunk = 8;
+
+    /// True when this fault changes the answer (anything but a pure delay).
+    [[nodiscard]] bool shapes_answer() const noexcept {
+        return status != 0 || malformed || body.has_value() || !replace.empty() || network != Network::none;
+    }
 };
-/// Parses "GLOB=595", "GLOB=595:No route to host", "GLOB=delay:1500", "GLOB=malformed".
+/// Parses "GLOB=595", "GLOB=595:No route to host", "GLOB=delay:1500", "GLOB=malformed", "GLOB=reset",
+/// "GLOB=stall", "GLOB=slow:MS" (8 bytes every MS), "GLOB=body:TEXT", "GLOB=nest:DEPTH" (a `data`
+/// nested DEPTH arrays deep), "GLOB=gzip-bomb:MIB" (a gzip body inflating to MIB mebibytes).
 /// Throws pvr::Error(config) naming the text on a bad spec.
 [[nodiscard]] Fault parse_fault(const std::string& spec);
 
@@ -49,7 +73,8 @@ struct RequestLogEntry {
     int status = 0;
     std::string auth;
     std::string api_path; // path below "/api2/json" ("/cluster/resources"); empty outside the API
-    std::string fault;    // injected fault applied: "", "status", "malformed" (a delay adds "delay")
+    std::string fault;    // injected faults applied, comma-separated: "delay", "status", "malformed", "body",
+                          // "replace", "reset", "stall", "slow"
 };
 
 struct EmulatorOptions {
@@ -65,6 +90,8 @@ struct EmulatorOptions {
     /// Real PVE and PBS delay every 401 by ~3 s; the emulator answers at once unless this is set.
     std::chrono::milliseconds auth_failure_delay{0};
     std::size_t worker_threads = 8;
+    /// Serve plain HTTP instead of HTTPS (a misconfigured or impostor server on the HTTPS port).
+    bool plain_http = false;
 };
 
 class Emulator {

@@ -2,6 +2,7 @@
 
 #include "core/error.hpp"
 #include "core/strings.hpp"
+#include "emulator/fault_bodies.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -9,9 +10,14 @@ namespace pvr::emulator {
 namespace {
 
 [[noreturn]] void bad_spec(const std::string& spec, const std::string& why) {
-    throw Error(ErrorKind::config, "invalid fault '" + spec + "': " + why +
-                                       " (expected GLOB=STATUS, GLOB=STATUS:REASON, GLOB=delay:MS or GLOB=malformed)");
+    throw Error(ErrorKind::config,
+                "invalid fault '" + spec + "': " + why +
+                    " (expected GLOB=STATUS, GLOB=STATUS:REASON, GLOB=delay:MS, GLOB=malformed, GLOB=reset, "
+                    "GLOB=stall, GLOB=slow:MS, GLOB=body:TEXT, GLOB=nest:DEPTH or GLOB=gzip-bomb:MIB)");
 }
+
+constexpr long long k_max_nest_depth = 10'000'000;
+constexpr long long k_max_bomb_mib = 4096;
 
 void check_glob(const std::string& glob, const std::string& spec) {
     if (glob.empty() || (glob.front() != '/' && glob.front() != '*')) {
@@ -23,6 +29,22 @@ void check_status(long long status, const std::string& spec) {
     if (status < 100 || status > 999) {
         bad_spec(spec, "the status must be between 100 and 999");
     }
+}
+
+std::optional<Fault::Network> network_of(const std::string& name) {
+    if (name == "none") {
+        return Fault::Network::none;
+    }
+    if (name == "reset") {
+        return Fault::Network::reset;
+    }
+    if (name == "stall") {
+        return Fault::Network::stall;
+    }
+    if (name == "slow") {
+        return Fault::Network::slow;
+    }
+    return std::nullopt;
 }
 
 } // namespace
@@ -63,6 +85,40 @@ Fault parse_fault(const std::string& spec) {
     const std::string action = spec.substr(equals + 1);
     if (action == "malformed") {
         fault.malformed = true;
+        return fault;
+    }
+    if (action == "reset" || action == "stall") {
+        fault.network = action == "reset" ? Fault::Network::reset : Fault::Network::stall;
+        return fault;
+    }
+    if (action.rfind("slow:", 0) == 0) {
+        const auto ms = parse_int(action.substr(5));
+        if (!ms || *ms < 1) {
+            bad_spec(spec, "the slow interval must be a positive number of milliseconds");
+        }
+        fault.network = Fault::Network::slow;
+        fault.slow_interval = std::chrono::milliseconds(*ms);
+        return fault;
+    }
+    if (action.rfind("body:", 0) == 0) {
+        fault.body = action.substr(5);
+        return fault;
+    }
+    if (action.rfind("nest:", 0) == 0) {
+        const auto depth = parse_int(action.substr(5));
+        if (!depth || *depth < 1 || *depth > k_max_nest_depth) {
+            bad_spec(spec, "the nesting depth must be between 1 and " + std::to_string(k_max_nest_depth));
+        }
+        fault.body = deeply_nested_json(static_cast<std::size_t>(*depth));
+        return fault;
+    }
+    if (action.rfind("gzip-bomb:", 0) == 0) {
+        const auto mib = parse_int(action.substr(10));
+        if (!mib || *mib < 1 || *mib > k_max_bomb_mib) {
+            bad_spec(spec, "the inflated size must be between 1 and " + std::to_string(k_max_bomb_mib) + " MiB");
+        }
+        fault.body = gzip_bomb(static_cast<std::size_t>(*mib) << 20U);
+        fault.content_encoding = "gzip";
         return fault;
     }
     if (action.rfind("delay:", 0) == 0) {
@@ -113,6 +169,33 @@ std::vector<Fault> faults_from_json(const std::string& json_text, const std::str
                 fault.delay = std::chrono::milliseconds(value.get<long long>());
             } else if (key == "malformed" && (value.is_boolean() || value.is_number_integer())) {
                 fault.malformed = value.is_boolean() ? value.get<bool>() : value.get<int>() != 0;
+            } else if (key == "body" && value.is_string()) {
+                fault.body = value.get<std::string>();
+            } else if (key == "content_type" && value.is_string()) {
+                fault.content_type = value.get<std::string>();
+            } else if (key == "content_encoding" && value.is_string()) {
+                fault.content_encoding = value.get<std::string>();
+            } else if (key == "nest_depth" && value.is_number_integer() && value.get<long long>() >= 1 &&
+                       value.get<long long>() <= k_max_nest_depth) {
+                fault.body = deeply_nested_json(value.get<std::size_t>());
+            } else if (key == "gzip_bomb_mib" && value.is_number_integer() && value.get<long long>() >= 1 &&
+                       value.get<long long>() <= k_max_bomb_mib) {
+                fault.body = gzip_bomb(value.get<std::size_t>() << 20U);
+                fault.content_encoding = "gzip";
+            } else if (key == "replace" && value.is_array()) {
+                for (const auto& pair : value) {
+                    if (!pair.is_array() || pair.size() != 2 || !pair[0].is_string() || !pair[1].is_string() ||
+                        pair[0].get<std::string>().empty()) {
+                        fail(where + ": \"replace\" must be a list of [FROM, TO] string pairs (FROM not empty)");
+                    }
+                    fault.replace.emplace_back(pair[0].get<std::string>(), pair[1].get<std::string>());
+                }
+            } else if (key == "network" && value.is_string() && network_of(value.get<std::string>())) {
+                fault.network = *network_of(value.get<std::string>());
+            } else if (key == "slow_ms" && value.is_number_integer() && value.get<long long>() >= 1) {
+                fault.slow_interval = std::chrono::milliseconds(value.get<long long>());
+            } else if (key == "slow_chunk" && value.is_number_integer() && value.get<long long>() >= 1) {
+                fault.slow_chunk = value.get<std::size_t>();
             } else {
                 fail(where + ": unknown key or bad value '" + key + "'");
             }
@@ -146,7 +229,7 @@ FaultMatch FaultList::match(const std::string& api_path) const {
             continue;
         }
         result.delay += fault.delay;
-        if (!result.answer && (fault.status != 0 || fault.malformed)) {
+        if (!result.answer && fault.shapes_answer()) {
             result.answer = fault;
         }
     }

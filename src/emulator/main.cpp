@@ -82,7 +82,9 @@ int run(int argc, char** argv) {
         ->check(CLI::Range(0, 65535));
     app.add_option("--token", token_specs, "Accepted API token ID=SECRET (repeatable)");
     app.add_option("--token-file", token_file, "File with ID=SECRET lines (keeps secrets off the command line)");
-    app.add_option("--fault", fault_specs, "Fault GLOB=STATUS[:REASON] | GLOB=delay:MS | GLOB=malformed (repeatable)");
+    app.add_option("--fault", fault_specs,
+                   "Fault GLOB=STATUS[:REASON] | GLOB=delay:MS | GLOB=malformed | GLOB=reset | GLOB=stall | "
+                   "GLOB=slow:MS | GLOB=body:TEXT | GLOB=nest:DEPTH | GLOB=gzip-bomb:MIB (repeatable)");
     app.add_option("--request-log", request_log, "Append every request as JSON Lines to this file");
     app.add_option("--cert-out", cert_out, "Write the server certificate (the CA to trust) as PEM");
     app.add_option("--key-out", key_out, "Write the server's private key as PEM");

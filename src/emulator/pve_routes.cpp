@@ -199,7 +199,46 @@ private:
         if (segments.size() == 5 && (segments[2] == "qemu" || segments[2] == "lxc") && segments[4] == "config") {
             return guest_config(request, node, segments[2], segments[3], path);
         }
+        if (segments.size() == 3 && (segments[2] == "qemu" || segments[2] == "lxc")) {
+            return node_guests(request, node, segments[2], path);
+        }
         return generic(path);
+    }
+
+    /// GET /nodes/{node}/qemu and /lxc: the node's guests of that kind from cluster/resources.json
+    /// (or the scenario's own nodes/{node}/qemu.json). As PVE: qemu entries carry `vmid` as a
+    /// number and no `type`; lxc entries carry `vmid` as a string and `type: "lxc"`.
+    [[nodiscard]] ApiResponse node_guests(const ApiRequest& request, const std::string& node, const std::string& kind,
+                                          const std::string& path) const {
+        ParamChecker params(request);
+        (void)params.boolean("full");
+        if (!params.ok()) {
+            return params.error_answer();
+        }
+        if (const auto content = file(path.substr(1) + ".json")) {
+            return pve_ok_raw(*content);
+        }
+        json out = json::array();
+        for (const auto& item : json_file("cluster/resources.json").value_or(json::array())) {
+            if (!item.is_object() || text_of(item, "type") != kind || text_of(item, "node") != node) {
+                continue;
+            }
+            json entry = json::object();
+            if (const auto it = item.find("vmid"); it != item.end()) {
+                entry["vmid"] = kind == "lxc" && it->is_number() ? json(std::to_string(it->get<long long>())) : *it;
+            }
+            if (kind == "lxc") {
+                entry["type"] = "lxc";
+            }
+            for (const char* key :
+                 {"name", "status", "template", "tags", "lock", "maxmem", "maxdisk", "uptime", "cpus", "mem", "disk"}) {
+                if (const auto it = item.find(key); it != item.end()) {
+                    entry[key] = *it;
+                }
+            }
+            out.push_back(std::move(entry));
+        }
+        return pve_ok(out);
     }
 
     [[nodiscard]] ApiResponse task_list(const ApiRequest& request, const std::string& node) const {

@@ -47,6 +47,25 @@ void add_extension(X509* cert, int nid, const std::string& value) {
 } // namespace
 
 TlsIdentity generate_self_signed(const std::vector<std::string>& extra_dns_names, int days) {
+    std::string san = "DNS:localhost,IP:127.0.0.1,IP:::1";
+    for (const auto& dns : extra_dns_names) {
+        san += ",DNS:" + dns;
+    }
+    return generate_self_signed_with_san(san, days);
+}
+
+TlsIdentity generate_self_signed_for(const std::vector<std::string>& dns_names, int days) {
+    if (dns_names.empty()) {
+        fail("no host name");
+    }
+    std::string san;
+    for (const auto& dns : dns_names) {
+        san += (san.empty() ? "DNS:" : ",DNS:") + dns;
+    }
+    return generate_self_signed_with_san(san, days, dns_names.front());
+}
+
+TlsIdentity generate_self_signed_with_san(const std::string& san, int days, const std::string& common_name) {
     KeyPtr key(EVP_EC_gen("P-256"));
     if (!key) {
         fail("key generation");
@@ -61,15 +80,11 @@ TlsIdentity generate_self_signed(const std::vector<std::string>& extra_dns_names
     X509_gmtime_adj(X509_getm_notAfter(cert.get()), 86400L * days);
     X509_set_pubkey(cert.get(), key.get());
     X509_NAME* name = X509_get_subject_name(cert.get());
-    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC, reinterpret_cast<const unsigned char*>("localhost"), -1, -1,
-                               0);
+    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC, reinterpret_cast<const unsigned char*>(common_name.c_str()),
+                               -1, -1, 0);
     X509_NAME_add_entry_by_txt(name, "O", MBSTRING_ASC,
                                reinterpret_cast<const unsigned char*>("pve-backup-report emulator"), -1, -1, 0);
     X509_set_issuer_name(cert.get(), name);
-    std::string san = "DNS:localhost,IP:127.0.0.1,IP:::1";
-    for (const auto& dns : extra_dns_names) {
-        san += ",DNS:" + dns;
-    }
     add_extension(cert.get(), NID_subject_alt_name, san);
     add_extension(cert.get(), NID_basic_constraints, "critical,CA:TRUE");
     add_extension(cert.get(), NID_key_usage, "critical,digitalSignature,keyCertSign");

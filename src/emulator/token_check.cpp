@@ -63,6 +63,19 @@ AuthCheck check_token_header(std::string_view header, std::string_view keyword, 
         return AuthCheck::not_a_token;
     }
     std::string_view value = header.substr(keyword.size() + 1);
+    // A secret may hold any character (also the separator, ';' or '%'): the exact text
+    // "<id><separator><secret>" of a known token is accepted as sent, or as cpp-httplib hands it
+    // over (it URL-decodes header values).
+    const std::string_view whole = trim_blanks(value);
+    for (const auto& known : tokens) {
+        if (known.secret.empty()) {
+            continue;
+        }
+        const std::string expected = known.id + separator + known.secret;
+        if (whole == expected || whole == url_unescape(expected)) {
+            return AuthCheck::ok;
+        }
+    }
     if (const auto semicolon = value.find(';'); semicolon != std::string_view::npos) {
         value = value.substr(0, semicolon);
     }

@@ -22,6 +22,18 @@ struct Response {
     std::string body;
 };
 
+/// The run deadline (REPORT_DEADLINE): no request starts after `at`, and every transfer is cut
+/// when `at` passes (its timeouts are bounded by the time left).
+struct Deadline {
+    std::chrono::steady_clock::time_point at;
+    std::chrono::seconds budget{0}; // the whole run's allowance, for messages
+    std::string variable = "REPORT_DEADLINE";
+};
+
+/// The default maximum decoded body size (MAX_RESPONSE_MB): fits a PBS listing of 1,000,000
+/// snapshots (about 300 bytes each) and a /cluster/resources of 10,000 guests with room to spare.
+inline constexpr std::size_t default_max_body_bytes = std::size_t{512} * 1024 * 1024;
+
 struct ClientOptions {
     std::string base_url;    // "https://pve1:8006/api2/json" (no trailing slash)
     std::string auth_header; // whole Authorization value, e.g. "PVEAPIToken=id=secret"
@@ -41,6 +53,14 @@ struct ClientOptions {
     /// this many times, waiting retry_backoff, then twice as long, ... Never 401/403/404/501/595.
     int max_retries = 2;
     std::chrono::milliseconds retry_backoff{300};
+    /// A timeout is retried at most this many times (and never beyond max_retries): a server that
+    /// accepts connections but never answers costs (1 + max_timeout_retries) x timeout.
+    int max_timeout_retries = 1;
+    /// Largest body accepted, counted after content decoding (gzip); 0 = no limit. A bigger answer
+    /// is cut and fails with invalid_response "GET /x: answer larger than 512 MiB (MAX_RESPONSE_MB)".
+    std::size_t max_body_bytes = default_max_body_bytes;
+    std::string max_body_variable = "MAX_RESPONSE_MB"; // named in that message
+    std::optional<Deadline> deadline;
     /// Appended to 401 messages (which credentials to check).
     std::string auth_hint = "PVE_TOKEN_ID or PVE_TOKEN_SECRET wrong, token expired, or user disabled";
     /// Appended to certificate-verification failures (how to make verification succeed).
@@ -78,6 +98,17 @@ private:
     std::string m_server_message;
     FieldErrors m_errors;
 };
+
+/// Thrown by Client::get when the run deadline has passed (before or during the request): kind
+/// timeout, "run deadline of 1800 s (REPORT_DEADLINE) exceeded while reading GET /cluster/resources".
+class DeadlineExceeded : public HttpError {
+public:
+    DeadlineExceeded(const std::string& message, std::string endpoint)
+        : HttpError(ErrorKind::timeout, message, std::move(endpoint), 0, "", "") {}
+};
+
+/// True for a DeadlineExceeded.
+[[nodiscard]] bool is_deadline_exceeded(const std::exception& error) noexcept;
 
 class Client {
 public:

@@ -19,10 +19,12 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <condition_variable>
 #include <mutex>
+#include <optional>
 #include <system_error>
 #include <thread>
 
@@ -116,6 +118,8 @@ struct Transfer {
     std::string reason;
     std::string body;
     PinState pin;
+    std::size_t max_body = 0; // 0 = no limit
+    bool too_large = false;   // the body passed max_body: the transfer was aborted
 
     Transfer() = default;
     Transfer(const Transfer&) = delete;
@@ -129,8 +133,15 @@ struct Transfer {
 
 std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user) noexcept {
     try {
-        static_cast<Transfer*>(user)->body.append(data, size * count);
-        return size * count;
+        auto* transfer = static_cast<Transfer*>(user);
+        const std::size_t bytes = size * count;
+        if (transfer->max_body != 0 &&
+            bytes > transfer->max_body - std::min(transfer->max_body, transfer->body.size())) {
+            transfer->too_large = true;
+            return 0; // aborts the transfer with CURLE_WRITE_ERROR
+        }
+        transfer->body.append(data, bytes);
+        return bytes;
     } catch (...) {
         return 0; // aborts the transfer with CURLE_WRITE_ERROR
     }
@@ -160,6 +171,9 @@ struct Attempt {
     std::string curl_error;
     PinState pin;
     std::chrono::milliseconds elapsed{0};
+    bool too_large = false;        // body larger than max_body_bytes (decoded or announced)
+    bool deadline_limited = false; // the run deadline, not the request timeout, bounded this attempt
+    bool deadline_passed = false;  // not even started: the run deadline had passed
 };
 
 struct Failure {
@@ -202,6 +216,9 @@ private:
     [[nodiscard]] std::unique_ptr<Transfer> make_transfer();
     [[nodiscard]] Attempt perform(const std::string& url);
     [[nodiscard]] Failure failure_of(const std::string& path, const Attempt& attempt) const;
+    [[nodiscard]] DeadlineExceeded deadline_error(const std::string& path) const;
+    /// Time left before the run deadline (nullopt: no deadline).
+    [[nodiscard]] std::optional<std::chrono::milliseconds> time_left() const;
     [[nodiscard]] std::string redact(std::string_view text) const { return m_options.redactor.redact(text); }
 
     static void lock_share(CURL* /*easy*/, curl_lock_data data, curl_lock_access /*access*/, void* user);
@@ -340,6 +357,11 @@ std::unique_ptr<Transfer> CurlClient::make_transfer() {
     set(curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(m_options.connect_timeout.count())));
     set(curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS,
                          static_cast<long>(std::chrono::milliseconds(m_options.timeout).count())));
+    transfer->max_body = m_options.max_body_bytes;
+    if (m_options.max_body_bytes != 0) {
+        // When the server announces the size (Content-Length; the wire size, before decoding).
+        set(curl_easy_setopt(easy, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(m_options.max_body_bytes)));
+    }
     if (!m_pin.empty()) {
         // Pinned: the fingerprint alone decides (PBS semantics), so no CA or host-name check.
         transfer->pin.expected = m_pin;
@@ -413,12 +435,30 @@ Attempt CurlClient::perform(const std::string& url) {
     transfer->body.clear();
     transfer->pin.presented.clear();
     transfer->pin.mismatch = false;
+    transfer->too_large = false;
     Attempt attempt;
     if (const CURLcode rc = curl_easy_setopt(transfer->easy, CURLOPT_URL, url.c_str()); rc != CURLE_OK) {
         attempt.code = rc;
         attempt.curl_error = curl_easy_strerror(rc);
         return attempt;
     }
+    // Timeouts of this attempt: the configured ones, bounded by the time left before the deadline.
+    auto timeout = std::chrono::milliseconds(m_options.timeout);
+    auto connect_timeout = m_options.connect_timeout;
+    if (const auto left = time_left()) {
+        if (*left <= std::chrono::milliseconds(0)) {
+            attempt.deadline_passed = true;
+            return attempt;
+        }
+        if (*left < timeout) {
+            timeout = *left;
+            attempt.deadline_limited = true;
+        }
+        connect_timeout = std::min(connect_timeout, *left);
+    }
+    curl_easy_setopt(transfer->easy, CURLOPT_TIMEOUT_MS, static_cast<long>(std::max<std::int64_t>(1, timeout.count())));
+    curl_easy_setopt(transfer->easy, CURLOPT_CONNECTTIMEOUT_MS,
+                     static_cast<long>(std::max<std::int64_t>(1, connect_timeout.count())));
     m_requests.fetch_add(1);
     const auto start = std::chrono::steady_clock::now();
     attempt.code = curl_easy_perform(transfer->easy);
@@ -430,12 +470,38 @@ Attempt CurlClient::perform(const std::string& url) {
     attempt.reason = std::move(transfer->reason);
     attempt.body = std::move(transfer->body);
     attempt.pin = transfer->pin;
+    attempt.too_large = transfer->too_large || attempt.code == CURLE_FILESIZE_EXCEEDED;
     transfer->body = std::string(); // do not keep a large buffer per pooled handle
     return attempt;
 }
 
+std::optional<std::chrono::milliseconds> CurlClient::time_left() const {
+    if (!m_options.deadline) {
+        return std::nullopt;
+    }
+    return std::chrono::duration_cast<std::chrono::milliseconds>(m_options.deadline->at -
+                                                                 std::chrono::steady_clock::now());
+}
+
+DeadlineExceeded CurlClient::deadline_error(const std::string& path) const {
+    const auto& deadline = *m_options.deadline;
+    return DeadlineExceeded(redact(fmt::format("run deadline of {} s ({}) exceeded while reading GET {}",
+                                               deadline.budget.count(), deadline.variable, path)),
+                            path);
+}
+
 Failure CurlClient::failure_of(const std::string& path, const Attempt& attempt) const {
     const std::string endpoint = "GET " + path;
+    if (attempt.too_large) {
+        const std::size_t mib = m_options.max_body_bytes / (1024 * 1024);
+        const std::string limit =
+            mib > 0 ? fmt::format("{} MiB", mib) : fmt::format("{} bytes", m_options.max_body_bytes);
+        return {HttpError(
+                    ErrorKind::invalid_response,
+                    redact(fmt::format("{}: answer larger than {} ({})", endpoint, limit, m_options.max_body_variable)),
+                    path, 0, "", ""),
+                false};
+    }
     if (attempt.pin.mismatch) {
         const std::string message = pin_mismatch_message(endpoint, m_origin, m_pin, attempt.pin.presented);
         return {HttpError(ErrorKind::tls, redact(message), path, 0, "", ""), false};
@@ -465,16 +531,26 @@ Response CurlClient::get(const std::string& path, const Query& query) {
     const std::string url = m_options.base_url + path + query_string(query);
     for (int attempt_number = 0;; ++attempt_number) {
         Attempt attempt = perform(url);
+        if (attempt.deadline_passed ||
+            (attempt.deadline_limited && attempt.code == CURLE_OPERATION_TIMEDOUT && !attempt.pin.mismatch)) {
+            DeadlineExceeded error = deadline_error(path);
+            m_log->debug("{}", error.what());
+            throw error;
+        }
         if (attempt.code == CURLE_OK && attempt.status >= 200 && attempt.status < 300) {
             m_log->debug("{}", redact(fmt::format("GET {} -> {} ({} ms, {})", path, attempt.status,
                                                   attempt.elapsed.count(), human_size(attempt.body.size()))));
             return Response{attempt.status, std::move(attempt.reason), std::move(attempt.body)};
         }
         Failure failure = failure_of(path, attempt);
-        if (failure.retryable && attempt_number < m_options.max_retries) {
-            const auto delay = retry_delay(m_options.retry_backoff, attempt_number + 1);
-            m_log->warn("{}; retry {}/{} in {} ms", failure.error.what(), attempt_number + 1, m_options.max_retries,
-                        delay.count());
+        const int allowed = failure.error.kind() == ErrorKind::timeout
+                                ? std::min(m_options.max_retries, m_options.max_timeout_retries)
+                                : m_options.max_retries;
+        const auto delay = retry_delay(m_options.retry_backoff, attempt_number + 1);
+        const auto left = time_left();
+        // No retry that would start after the run deadline: the failure itself is the answer.
+        if (failure.retryable && attempt_number < allowed && (!left || *left > delay)) {
+            m_log->warn("{}; retry {}/{} in {} ms", failure.error.what(), attempt_number + 1, allowed, delay.count());
             std::this_thread::sleep_for(delay);
             continue;
         }
@@ -484,6 +560,10 @@ Response CurlClient::get(const std::string& path, const Query& query) {
 }
 
 } // namespace
+
+bool is_deadline_exceeded(const std::exception& error) noexcept {
+    return dynamic_cast<const DeadlineExceeded*>(&error) != nullptr;
+}
 
 std::unique_ptr<Client> make_curl_client(ClientOptions options) {
     return std::make_unique<CurlClient>(std::move(options));

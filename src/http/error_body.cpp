@@ -1,5 +1,6 @@
 #include "http/classify.hpp"
 
+#include "core/json_text.hpp"
 #include "core/strings.hpp"
 
 #include <nlohmann/json.hpp>
@@ -61,11 +62,13 @@ std::optional<StatusLine> parse_status_line(std::string_view line) {
 
 ServerError parse_error_body(std::string_view body) {
     ServerError out;
-    const std::string text = trim(body);
+    std::string text = trim(body);
     if (text.empty()) {
         return out;
     }
-    if (text.front() == '{') {
+    static_cast<void>(repair_utf8(text));
+    // Never parse a body nested deeper than any Proxmox answer: it is shown as plain text.
+    if (text.front() == '{' && json_depth_within(text)) {
         const auto json = nlohmann::ordered_json::parse(text, nullptr, /*allow_exceptions=*/false);
         if (json.is_object()) {
             if (const auto it = json.find("message"); it != json.end() && it->is_string()) {
@@ -73,8 +76,15 @@ ServerError parse_error_body(std::string_view body) {
             }
             if (const auto it = json.find("errors"); it != json.end() && it->is_object()) {
                 for (const auto& [key, value] : it->items()) {
-                    out.errors.emplace_back(
-                        key, single_line(trim(value.is_string() ? value.get<std::string>() : value.dump())));
+                    std::string reason = single_line(
+                        trim(value.is_string()
+                                 ? value.get<std::string>()
+                                 : value.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace)));
+                    if (reason.size() > max_excerpt) {
+                        reason.resize(max_excerpt);
+                        reason += "...";
+                    }
+                    out.errors.emplace_back(key, std::move(reason));
                 }
             }
             return out;

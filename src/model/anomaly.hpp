@@ -1,6 +1,7 @@
 #pragma once
 // A finding about the cluster, for humans (contract: anomalies[]).
 
+#include <optional>
 #include <string>
 
 namespace pvr::model {
@@ -13,6 +14,9 @@ struct Anomaly {
     Severity severity = Severity::warning;
     std::string subject; // "vm/101", "job/backup-8ba1", "storage/pbs-main"
     std::string message;
+    /// Id of the accepted exception that accepts it (EXCEPTIONS_FILE, EXEMPT_TAG); nullopt = not
+    /// accepted. Accepted anomalies keep their severity but leave the verdict.
+    std::optional<std::string> accepted_by{};
 };
 
 } // namespace pvr::model

@@ -32,6 +32,8 @@ struct BackupJob {
     bool legacy = false; // from vzdump.cron (id "<sha1>:<n>")
     /// Fields that were present but could not be interpreted, with why ("vmid: 'abc' is not a VMID").
     std::vector<std::string> problems;
+    /// VMIDs written more than once in `vmid` (counted once; reported as a duplicate).
+    std::vector<std::int64_t> repeated_vmids{};
 };
 
 } // namespace pvr::model

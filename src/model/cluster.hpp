@@ -20,6 +20,11 @@ struct ClusterInfo {
     std::optional<std::string> pve_release; // "8.2"
     std::optional<bool> quorate;
     std::vector<ClusterNode> nodes;
+    /// Where the node list came from: "/nodes", or "/cluster/status" when /nodes could not be read.
+    std::optional<std::string> node_source;
+    /// Where the guest inventory came from: "/cluster/resources", or "/nodes/{node}/qemu+lxc" (the
+    /// lists of every online node) when /cluster/resources could not be read.
+    std::optional<std::string> inventory_source;
 };
 
 } // namespace pvr::model

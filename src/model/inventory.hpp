@@ -24,6 +24,21 @@ struct NotBackedUpItem {
     std::optional<std::string> name;
 };
 
+/// The same thing listed twice by the API. It is counted once (the first entry is kept) and the
+/// analysis reports it as an anomaly.
+struct DuplicateEntry {
+    enum class Kind {
+        guest_vmid, // one VMID twice in the guest inventory (`places`: the nodes, in listing order)
+        job_id,     // one job id twice in /cluster/backup
+        job_vmid,   // one VMID twice in a job's vmid list (`job`: the job)
+        storage_id, // one storage id twice in /storage
+    };
+    Kind kind = Kind::guest_vmid;
+    std::string id;                  // "105", "backup-1", "pbs-main"
+    std::string job;                 // job_vmid: the job's id
+    std::vector<std::string> places; // guest_vmid: the nodes
+};
+
 struct Inventory {
     ClusterInfo cluster;
     std::vector<Storage> storages;
@@ -40,6 +55,8 @@ struct Inventory {
     /// PVE's own answer; nullopt when it could not be read.
     std::optional<std::vector<NotBackedUpItem>> not_backed_up;
     std::vector<CollectionIssue> issues;
+    /// Entries listed twice, counted once (see DuplicateEntry).
+    std::vector<DuplicateEntry> duplicates;
     /// Nodes whose vzdump task history was read (tasks_collected: at least one). A guest on a node
     /// not listed here may have results PVE knows of but the collector could not see.
     std::vector<std::string> task_history_nodes;

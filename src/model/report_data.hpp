@@ -1,6 +1,7 @@
 #pragma once
 // ReportData: the one object every renderer consumes (contract: ../shared/contracts/report-data.md).
 
+#include "model/accepted_exception.hpp"
 #include "model/anomaly.hpp"
 #include "model/backup_job.hpp"
 #include "model/cluster.hpp"
@@ -119,6 +120,7 @@ struct GuestReport {
     std::vector<GuestRetention> retention;
     std::optional<GuestBackupResult> last_task; // latest vzdump result seen in PVE's task history
     GuestFreshness freshness{};                 // added by pve-backup-report
+    std::optional<GuestException> exception{};  // the accepted exception that applies, if any (added)
 };
 
 struct ReportData {
@@ -135,6 +137,7 @@ struct ReportData {
     std::vector<CollectionIssue> collection_issues;
     std::vector<PbsOrphanGroup> pbs_orphan_groups{}; // added by pve-backup-report
     Verdict verdict{};                               // added by pve-backup-report (analysis/verdict.hpp)
+    std::vector<ExceptionUse> exceptions{};          // accepted exceptions and their use (added)
 };
 
 } // namespace pvr::model

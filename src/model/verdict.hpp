@@ -25,8 +25,15 @@ struct Verdict {
     std::int64_t warning_anomalies = 0;
     std::int64_t info_anomalies = 0;
     std::int64_t collection_issues = 0;
-    std::int64_t failed_backups = 0; // guests whose latest vzdump task failed
+    std::int64_t failed_backups = 0;  // guests whose latest vzdump task failed
     std::int64_t overdue_backups = 0; // guests with no backup since their last scheduled run
+    // What accepted exceptions took out of the counts above (analysis/exceptions.hpp).
+    std::int64_t accepted_guests_not_backed_up = 0;
+    std::int64_t accepted_critical_anomalies = 0;
+    std::int64_t accepted_warning_anomalies = 0;
+    std::int64_t accepted_info_anomalies = 0;
+    std::int64_t accepted_failed_backups = 0;
+    std::int64_t accepted_overdue_backups = 0;
 };
 
 } // namespace pvr::model

@@ -1,5 +1,6 @@
 #include "render/html_charts.hpp"
 
+#include "render/html_email_style.hpp"
 #include "render/html_escape.hpp"
 #include "render/html_style.hpp"
 
@@ -17,7 +18,7 @@ double clamp01(double v) { return std::isfinite(v) ? std::clamp(v, 0.0, 1.0) : 0
 
 } // namespace
 
-void append_proportion_chart(std::string& out, const document::ProportionChart& chart) {
+void append_proportion_chart(std::string& out, const document::ProportionChart& chart, bool inline_styles) {
     constexpr double size = 180.0;
     constexpr double center = size / 2;
     constexpr double radius = 66.0;
@@ -78,7 +79,13 @@ void append_proportion_chart(std::string& out, const document::ProportionChart& 
         out += fmt::format("<li><span class=\"swatch\" style=\"background:{}\"></span>", tone_fill(segment.tone));
         out += "<span class=\"label tone-";
         out += tone_name(segment.tone);
-        out += "\">";
+        out += "\"";
+        if (inline_styles) {
+            out += " style=\"";
+            out += email_label_style(segment.tone);
+            out += "\"";
+        }
+        out += ">";
         append_escaped(out, segment.label);
         out += "</span> ";
         append_escaped(out, segment.value_text.empty() ? fmt::format("{}", segment.value) : segment.value_text);

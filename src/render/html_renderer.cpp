@@ -1,6 +1,7 @@
 #include "render/html_renderer.hpp"
 
 #include "render/html_charts.hpp"
+#include "render/html_email_style.hpp"
 #include "render/html_escape.hpp"
 #include "render/html_style.hpp"
 
@@ -19,7 +20,7 @@ using namespace document;
 
 class HtmlWriter {
 public:
-    explicit HtmlWriter(const Document& doc) : m_doc(doc) {
+    HtmlWriter(const Document& doc, const HtmlOptions& options) : m_doc(doc), m_options(options) {
         for (const auto& section : doc.sections) {
             m_anchors.insert(section.anchor);
             for (const auto& block : section.blocks) {
@@ -33,7 +34,9 @@ public:
     std::string write() {
         m_out.reserve(64 * 1024);
         head();
-        m_out += "<body>\n<div class=\"report\">\n";
+        m_out += "<body";
+        inline_style(email_body_style());
+        m_out += ">\n<div class=\"report\">\n";
         header();
         toc();
         m_out += "<main>\n";
@@ -53,10 +56,20 @@ public:
 
 private:
     const Document& m_doc;
+    const HtmlOptions& m_options;
     std::set<std::string, std::less<>> m_anchors;
     std::string m_out;
 
     void text(std::string_view s) { append_escaped(m_out, s); }
+
+    /// ` style="css"` in the e-mail variant only.
+    void inline_style(std::string_view css) {
+        if (m_options.inline_styles && !css.empty()) {
+            m_out += " style=\"";
+            text(css);
+            m_out += "\"";
+        }
+    }
 
     /// Only anchors that exist become links: a link never points nowhere.
     [[nodiscard]] bool linkable(const std::string& anchor) const {
@@ -228,20 +241,29 @@ private:
         for (const auto& figure : figures.figures) {
             const std::string css = fmt::format("tile tone-{}", tone_name(figure.tone));
             const bool link = linkable(figure.link_anchor);
+            const std::string tile_style = m_options.inline_styles ? email_tile_style(figure.tone) : std::string();
             if (link) {
-                link_open(figure.link_anchor, css);
+                link_open(figure.link_anchor, css, tile_style);
             } else {
                 m_out += "<div class=\"";
                 text(css);
-                m_out += "\">";
+                m_out += "\"";
+                inline_style(tile_style);
+                m_out += ">";
             }
-            m_out += "<span class=\"tile-value\">";
+            m_out += "<span class=\"tile-value\"";
+            inline_style("display:block;font-size:26px;font-weight:bold;line-height:1.2;");
+            m_out += ">";
             text(figure.value);
-            m_out += "</span><span class=\"tile-label\">";
+            m_out += "</span><span class=\"tile-label\"";
+            inline_style("display:block;font-weight:bold;");
+            m_out += ">";
             text(figure.label);
             m_out += "</span>";
             if (!figure.detail.empty()) {
-                m_out += "<span class=\"tile-detail\">";
+                m_out += "<span class=\"tile-detail\"";
+                inline_style("display:block;color:#5f6368;font-size:12px;");
+                m_out += ">";
                 text(figure.detail);
                 m_out += "</span>";
             }
@@ -270,6 +292,9 @@ private:
             text(css);
             m_out += "\"";
         }
+        if (m_options.inline_styles) {
+            inline_style(email_cell_style(column, cell));
+        }
         m_out += ">";
         const bool link = linkable(cell.link_anchor);
         if (link) {
@@ -278,7 +303,9 @@ private:
         if (cell.as_label) {
             m_out += "<span class=\"label tone-";
             m_out += tone_name(cell.tone);
-            m_out += "\">";
+            m_out += "\"";
+            inline_style(email_label_style(cell.tone));
+            m_out += ">";
         }
         if (cell.monospace) {
             m_out += "<code>";
@@ -311,7 +338,13 @@ private:
         if (!has_header) {
             m_out += " facts";
         }
-        m_out += "\">\n";
+        m_out += "\"";
+        if (m_options.inline_styles) {
+            m_out += " cellspacing=\"0\" cellpadding=\"4\"";
+            inline_style(has_header ? "width:100%;border-collapse:collapse;font-size:13px;"
+                                    : "border-collapse:collapse;font-size:13px;");
+        }
+        m_out += ">\n";
         if (!table.caption.empty()) {
             m_out += "<caption>";
             text(table.caption);
@@ -334,6 +367,7 @@ private:
                 } else if (column.align == Align::center) {
                     m_out += " class=\"align-center\"";
                 }
+                inline_style(email_header_style(column));
                 m_out += ">";
                 text(column.title);
                 m_out += "</th>";
@@ -353,12 +387,14 @@ private:
     }
 
     void write_block(const BarChart& chart) { append_bar_chart(m_out, chart); }
-    void write_block(const ProportionChart& chart) { append_proportion_chart(m_out, chart); }
+    void write_block(const ProportionChart& chart) { append_proportion_chart(m_out, chart, m_options.inline_styles); }
     void write_block(const PageBreak&) { m_out += "<div class=\"page-break\"></div>\n"; }
 };
 
 } // namespace
 
-std::string render_html(const document::Document& doc) { return HtmlWriter(doc).write(); }
+std::string render_html(const document::Document& doc, const HtmlOptions& options) {
+    return HtmlWriter(doc, options).write();
+}
 
 } // namespace pvr::render

@@ -8,6 +8,13 @@
 
 namespace pvr::render {
 
-[[nodiscard]] std::string render_html(const document::Document& doc);
+struct HtmlOptions {
+    /// The e-mail variant: the essential look (body font, tables, labels, key-figure tiles, colours)
+    /// also as inline style attributes, for mail clients that drop or restrict <style> (Outlook,
+    /// Gmail in some views). The <style> element stays for the clients that keep it.
+    bool inline_styles = false;
+};
+
+[[nodiscard]] std::string render_html(const document::Document& doc, const HtmlOptions& options = {});
 
 } // namespace pvr::render

@@ -38,7 +38,9 @@ ordered_json cluster_json(const ClusterInfo& cluster) {
             {"pve_version", opt(cluster.pve_version)},
             {"pve_release", opt(cluster.pve_release)},
             {"quorate", opt(cluster.quorate)},
-            {"nodes", nodes}};
+            {"nodes", nodes},
+            {"node_source", opt(cluster.node_source)},
+            {"inventory_source", opt(cluster.inventory_source)}};
 }
 
 ordered_json summary_json(const ReportSummary& s) {
@@ -62,7 +64,48 @@ ordered_json verdict_json(const Verdict& v) {
             {"info_anomalies", v.info_anomalies},
             {"collection_issues", v.collection_issues},
             {"failed_backups", v.failed_backups},
-            {"overdue_backups", v.overdue_backups}};
+            {"overdue_backups", v.overdue_backups},
+            {"accepted_guests_not_backed_up", v.accepted_guests_not_backed_up},
+            {"accepted_critical_anomalies", v.accepted_critical_anomalies},
+            {"accepted_warning_anomalies", v.accepted_warning_anomalies},
+            {"accepted_info_anomalies", v.accepted_info_anomalies},
+            {"accepted_failed_backups", v.accepted_failed_backups},
+            {"accepted_overdue_backups", v.accepted_overdue_backups}};
+}
+
+ordered_json exception_json(const AcceptedException& e) {
+    ordered_json match = ordered_json::object();
+    if (!e.match.vmids.empty()) {
+        match["vmid"] = e.match.vmids;
+    }
+    if (e.match.name) {
+        match["name"] = *e.match.name;
+    }
+    if (e.match.pool) {
+        match["pool"] = *e.match.pool;
+    }
+    if (e.match.tag) {
+        match["tag"] = *e.match.tag;
+    }
+    return {{"id", e.id},
+            {"index", e.index},
+            {"source", e.source},
+            {"file", e.file.empty() ? ordered_json(nullptr) : ordered_json(e.file)},
+            {"line", e.line > 0 ? ordered_json(e.line) : ordered_json(nullptr)},
+            {"match", match},
+            {"accept", e.accept},
+            {"reason", e.reason},
+            {"owner", opt(e.owner)},
+            {"until", opt(e.until)}};
+}
+
+ordered_json guest_exception_json(const std::optional<GuestException>& applied) {
+    if (!applied) {
+        return nullptr;
+    }
+    ordered_json out = exception_json(applied->exception);
+    out["accepted"] = applied->accepted;
+    return out;
 }
 
 ordered_json pbs_storage_json(const PbsStorageReport& report) {
@@ -212,7 +255,8 @@ ordered_json guest_json(const GuestReport& report) {
             {"freshness", freshness_json(report.freshness)},
             {"lock", opt(g.lock)},
             {"hastate", opt(g.hastate)},
-            {"volumes", g.config_collected ? volumes : ordered_json(nullptr)}};
+            {"volumes", g.config_collected ? volumes : ordered_json(nullptr)},
+            {"exception", guest_exception_json(report.exception)}};
 }
 
 } // namespace
@@ -243,8 +287,19 @@ std::string to_json(const ReportData& data) {
     }
     root["anomalies"] = ordered_json::array();
     for (const auto& a : data.anomalies) {
-        root["anomalies"].push_back(
-            {{"kind", a.kind}, {"severity", to_string(a.severity)}, {"subject", a.subject}, {"message", a.message}});
+        root["anomalies"].push_back({{"kind", a.kind},
+                                     {"severity", to_string(a.severity)},
+                                     {"subject", a.subject},
+                                     {"message", a.message},
+                                     {"accepted_by", opt(a.accepted_by)}});
+    }
+    root["exceptions"] = ordered_json::array();
+    for (const auto& use : data.exceptions) {
+        ordered_json e = exception_json(use.exception);
+        e["status"] = use.status;
+        e["guests"] = use.subjects;
+        e["accepted_findings"] = use.accepted_findings;
+        root["exceptions"].push_back(std::move(e));
     }
     root["pbs_orphan_groups"] = ordered_json::array();
     for (const auto& g : data.pbs_orphan_groups) {

@@ -22,12 +22,13 @@ struct Language {
 const Language k_languages[] = {
     {"en",
      {"Summary", "PBS storages declared in PVE", "PBS storage usage", "PBS retention policies", "Backup jobs",
-      "VM/CT without backup", "VM/CT coverage", "VM/CT backup retention by PBS", "Anomalies", "Collection issues"},
+      "VM/CT without backup", "VM/CT coverage", "VM/CT backup retention by PBS", "Anomalies", "Accepted exceptions",
+      "Collection issues"},
      {"Backup report", "75.0%", "30 of 40 guests", "Page 1 of"}},
     {"fr",
      {"Synthèse", "Stockages PBS déclarés dans PVE", "Occupation des stockages PBS", "Politiques de rétention PBS",
       "Tâches de sauvegarde", "VM/CT sans sauvegarde", "Couverture des VM/CT",
-      "Rétention des sauvegardes des VM/CT par PBS", "Anomalies", "Problèmes de collecte"},
+      "Rétention des sauvegardes des VM/CT par PBS", "Anomalies", "Exceptions acceptées", "Problèmes de collecte"},
      {"Rapport de sauvegarde", "75,0", "Page 1 sur"}},
 };
 

@@ -1,4 +1,5 @@
 #include "app/output.hpp"
+#include "app/prometheus_output.hpp"
 #include "core/error.hpp"
 #include "support/process.hpp"
 
@@ -64,6 +65,54 @@ TEST(EnsureWritableDirectory, CreatesMissingDirectoriesAndRejectsImpossibleOnes)
         EXPECT_EQ(e.kind(), pvr::ErrorKind::output);
         EXPECT_NE(std::string(e.what()).find("OUTPUT_DIR"), std::string::npos) << e.what();
     }
+}
+
+} // namespace
+
+namespace {
+
+TEST(ReplaceFileAtomically, ReplacesTheFileAndLeavesNoTemporaryFile) {
+    pvr::test::TempDir dir;
+    const std::filesystem::path path = dir.path() + "/pve_backup_report_x.prom";
+    pvr::app::replace_file_atomically(path, "first\n");
+    pvr::app::replace_file_atomically(path, "second\n");
+    EXPECT_EQ(pvr::test::read_whole_file(path.string()), "second\n");
+    EXPECT_EQ(std::filesystem::status(path).permissions() & std::filesystem::perms::all,
+              std::filesystem::perms::owner_read | std::filesystem::perms::owner_write |
+                  std::filesystem::perms::group_read | std::filesystem::perms::others_read);
+    std::size_t files = 0;
+    for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(dir.path())) {
+        ++files;
+    }
+    EXPECT_EQ(files, 1U);
+}
+
+TEST(EnsureWritableDirectory, NamesTheVariable) {
+    pvr::test::TempDir dir;
+    const std::string file = dir.path() + "/not-a-directory";
+    pvr::app::write_file_atomically(file, "x");
+    try {
+        pvr::app::ensure_writable_directory(file, "PROMETHEUS_TEXTFILE_DIR");
+        FAIL() << "expected an output error";
+    } catch (const pvr::Error& e) {
+        EXPECT_EQ(e.kind(), pvr::ErrorKind::output);
+        EXPECT_NE(std::string(e.what()).find("PROMETHEUS_TEXTFILE_DIR"), std::string::npos) << e.what();
+    }
+}
+
+} // namespace
+
+namespace {
+
+TEST(PrometheusDirectory, TextfileDirElseOutputDirWithFormatProm) {
+    pvr::config::Config config;
+    config.output_dir = "/srv/reports";
+    EXPECT_FALSE(pvr::app::prometheus_directory(config, false));
+    EXPECT_EQ(pvr::app::prometheus_directory(config, true), std::filesystem::path("/srv/reports"));
+    config.prometheus_textfile_dir = "/var/lib/prometheus/node-exporter";
+    EXPECT_EQ(pvr::app::prometheus_directory(config, false),
+              std::filesystem::path("/var/lib/prometheus/node-exporter"));
+    EXPECT_EQ(pvr::app::prometheus_directory(config, true), std::filesystem::path("/var/lib/prometheus/node-exporter"));
 }
 
 } // namespace

@@ -147,7 +147,7 @@ struct PbsRun {
     config::Config config = pbs_config();
 
     void collect(std::size_t parallelism = 4) {
-        collect_pbs(inventory, config, servers.factory(), PbsCollectorOptions{parallelism});
+        collect_pbs(inventory, config, servers.factory(), PbsCollectorOptions{parallelism, std::nullopt});
     }
     const model::PbsStorageContent& content(const std::string& id) const { return inventory.pbs_content.at(id); }
 };

@@ -163,7 +163,7 @@ TEST(ParseBackupJobs, JobWithoutIdIsSkipped) {
     EXPECT_EQ(jobs[0].id, "ok");
     EXPECT_THAT(warnings, ElementsAre("GET /cluster/backup: data[0]: backup job without an id, skipped",
                                       "GET /cluster/backup: data[1]: backup job without an id (got ''), skipped",
-                                      "GET /cluster/backup: data[3]: expected an object, got 'junk' (job skipped)"));
+                                      "GET /cluster/backup: data[3]: expected an object, got 'junk' (entry skipped)"));
 }
 
 TEST(ParseBackupJobs, WholeAnswerUnusable) {

@@ -79,7 +79,9 @@ TEST(ParseResources, MessyVariants) {
     EXPECT_THAT(warnings, ElementsAre("GET /cluster/resources: data[2]: qemu entry without a usable 'vmid' or 'node', "
                                       "skipped",
                                       "GET /cluster/resources: data[3].template: expected a boolean, got 'sometimes' "
-                                      "(ignored)"));
+                                      "(ignored)",
+                                      "GET /cluster/resources: data[5].type: 'openvz' is neither qemu nor lxc (VMID 9, "
+                                      "left out of the report: its kind is unknown)"));
 }
 
 TEST(ParsePools, ListAndMembersInBothShapes) {

@@ -109,6 +109,18 @@ TEST(TaskLog, LinesAreOrderedByNumber) {
     EXPECT_THROW((void)parse_task_log_lines("", "GET /l"), Error);
 }
 
+TEST(TaskLog, AnUnreadableLineIsNamed) {
+    std::vector<std::string> problems;
+    const auto lines =
+        parse_task_log_lines(R"({"data":[{"n":1,"t":"a"},{"x":1},7,{"n":4,"t":null}]})", "GET /l", &problems);
+    EXPECT_THAT(lines, ElementsAre("a"));
+    EXPECT_THAT(problems,
+                ElementsAre("GET /l: data[1]: expected a log line {\"n\", \"t\"}, got {\"x\":1} (line skipped)",
+                            "GET /l: data[2]: expected a log line {\"n\", \"t\"}, got 7 (line skipped)",
+                            "GET /l: data[3]: expected a log line {\"n\", \"t\"}, got {\"n\":4,\"t\":null} "
+                            "(line skipped)"));
+}
+
 TEST(TaskLog, ReferenceLog) {
     const auto lines = parse_task_log_lines(fixture("vzdump_log.json"), "GET /l");
     const auto results = parse_vzdump_log(lines, "job errors");

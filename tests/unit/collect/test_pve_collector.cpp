@@ -161,19 +161,19 @@ TEST(CollectPve, NormalCluster) {
     EXPECT_EQ(client.calls().front(), "/version");
 }
 
-TEST(CollectPve, ForbiddenBackupJobs) {
+TEST(CollectPve, ForbiddenBackupJobsAreAMissingFoundation) {
     FakeClient client;
     load_cluster(client);
     client.fail("/cluster/backup", 403, "Permission check failed (/, Sys.Audit)",
                 "Permission check failed (/, Sys.Audit)\n");
-    const auto inventory = collect_pve(client, test_options());
-    EXPECT_EQ(inventory.jobs, std::nullopt);
-    EXPECT_TRUE(inventory.guests_collected);
-    EXPECT_THAT(issue_lines(inventory),
-                ElementsAre("error pve /cluster/backup backup jobs could not be read: HTTP 403 Permission check failed "
-                            "(/, Sys.Audit); the API token lacks Sys.Audit on /",
-                            "warning node/pve3 - node pve3 is offline: its task history and guest configurations "
-                            "could not be read"));
+    try {
+        (void)collect_pve(client, test_options());
+        FAIL() << "no exception";
+    } catch (const Error& e) {
+        EXPECT_EQ(exit_code_for(e.kind()), exit_code::api_unusable);
+        EXPECT_STREQ(e.what(), "cannot produce a report: the backup jobs could not be read (GET /cluster/backup: "
+                               "HTTP 403 Permission check failed (/, Sys.Audit))");
+    }
 }
 
 TEST(CollectPve, ForbiddenWithoutReasonNamesTheExpectedPrivilege) {
@@ -244,10 +244,14 @@ TEST(CollectPve, NodeListFailingFallsBackToClusterStatus) {
     EXPECT_EQ(inventory.cluster.nodes[2].status, "offline");
     EXPECT_TRUE(guest(inventory, 200).config_collected);
     EXPECT_FALSE(client.called("/nodes/pve3"));
+    EXPECT_EQ(inventory.cluster.node_source, "/cluster/status");
+    EXPECT_EQ(inventory.cluster.inventory_source, "/cluster/resources");
     EXPECT_THAT(issue_lines(inventory),
                 ElementsAre("warning node/pve3 - node pve3 is offline: its task history and guest configurations "
                             "could not be read",
-                            "warning pve /nodes node list could not be read: HTTP 500 internal error"));
+                            "warning pve /nodes node list could not be read: HTTP 500 internal error",
+                            "warning pve /nodes the node list comes from GET /cluster/status: GET /nodes failed (HTTP "
+                            "500 internal error)"));
 }
 
 TEST(CollectPve, UnauthenticatedAnywhereIsBlocking) {
@@ -474,6 +478,204 @@ TEST(CollectPve, ManyGuestsUseABoundedPool) {
               300);
     // pve1's guests have no result in the newest task's log: its walk reads the older log, then stops.
     EXPECT_TRUE(client.called(old_log));
+}
+
+// --- foundations --------------------------------------------------------------------------------
+
+/// /nodes/{node}/qemu and /lxc of the reference cluster, as PVE writes them.
+void load_node_lists(FakeClient& client) {
+    client.on("/nodes/pve1/qemu", R"({"data":[{"vmid":100,"name":"web01","status":"running","tags":"prod;web"}]})");
+    client.on("/nodes/pve1/lxc", R"({"data":[{"vmid":"101","type":"lxc","name":"db01","status":"running"}]})");
+    client.on("/nodes/pve2/qemu", R"({"data":[{"vmid":200,"name":"app01","status":"stopped","template":1}]})");
+    client.on("/nodes/pve2/lxc", R"({"data":[]})");
+}
+
+std::string foundation_error(FakeClient& client) {
+    try {
+        (void)collect_pve(client, test_options());
+    } catch (const Error& e) {
+        EXPECT_EQ(exit_code_for(e.kind()), exit_code::api_unusable) << e.what();
+        return e.what();
+    }
+    ADD_FAILURE() << "no exception";
+    return "";
+}
+
+TEST(CollectPveFoundations, GuestInventoryFallsBackToTheNodeLists) {
+    for (const auto& failure : {std::string("500"), std::string("truncated"), std::string("not a list")}) {
+        SCOPED_TRACE(failure);
+        FakeClient client;
+        load_cluster(client);
+        load_node_lists(client);
+        if (failure == "500") {
+            client.fail("/cluster/resources", 500, "boom");
+        } else if (failure == "truncated") {
+            client.on("/cluster/resources", R"({"data":[{"id":"qemu/100","vmid":100,"ty)");
+        } else {
+            client.on("/cluster/resources", R"({"data":{"vmid":100}})");
+        }
+        const auto inventory = collect_pve(client, test_options());
+        EXPECT_EQ(inventory.cluster.inventory_source, "/nodes/{node}/qemu+lxc");
+        EXPECT_EQ(inventory.cluster.node_source, "/nodes");
+        EXPECT_TRUE(inventory.guests_collected);
+        ASSERT_EQ(inventory.guests.size(), 3U);
+        EXPECT_EQ(guest(inventory, 101).type, model::GuestType::lxc);
+        EXPECT_EQ(guest(inventory, 101).node, "pve1");
+        EXPECT_EQ(guest(inventory, 200).is_template, true);
+        EXPECT_THAT(guest(inventory, 100).tags, ElementsAre("prod", "web"));
+        EXPECT_TRUE(guest(inventory, 100).config_collected);
+        EXPECT_FALSE(client.called("/nodes/pve3/qemu"));
+        const auto lines = issue_lines(inventory);
+        EXPECT_THAT(lines, ::testing::Contains(HasSubstr("warning pve /cluster/resources the guest inventory comes "
+                                                         "from the guest lists of each online node")));
+        EXPECT_THAT(lines, ::testing::Contains(HasSubstr("error node/pve3 - the guests of node pve3 (status "
+                                                         "'offline') are not listed")));
+    }
+}
+
+TEST(CollectPveFoundations, NoGuestInventorySourceIsExitFour) {
+    FakeClient client;
+    load_cluster(client);
+    load_node_lists(client);
+    client.fail("/cluster/resources", 500, "boom");
+    client.fail("/nodes/pve2/lxc", 595, "No route to host");
+    EXPECT_EQ(foundation_error(client),
+              "cannot produce a report: the guest inventory could not be read (GET /cluster/resources: HTTP 500 "
+              "boom; GET /nodes/pve2/lxc: HTTP 595 No route to host)");
+}
+
+TEST(CollectPveFoundations, NoNodeListIsExitFour) {
+    FakeClient client;
+    load_cluster(client);
+    client.fail("/nodes", 500, "boom");
+    client.on("/cluster/status", R"({"data":[{"type":"cluster","name":"prod"}]})");
+    EXPECT_EQ(foundation_error(client), "cannot produce a report: the node list could not be read (GET /nodes: HTTP "
+                                        "500 boom; GET /cluster/status: no node listed)");
+}
+
+TEST(CollectPveFoundations, VersionAnswerThatIsAnErrorIsExitFour) {
+    FakeClient client;
+    load_cluster(client);
+    client.fail("/version", 500, "boom");
+    EXPECT_EQ(foundation_error(client),
+              "cannot produce a report: the PVE version could not be read (GET /version: HTTP 500 boom)");
+}
+
+TEST(CollectPveFoundations, MalformedBackupJobsAreExitFour) {
+    FakeClient client;
+    load_cluster(client);
+    client.on("/cluster/backup", "<html>");
+    EXPECT_THAT(foundation_error(client),
+                HasSubstr("the backup jobs could not be read (GET /cluster/backup: response is not JSON"));
+}
+
+TEST(CollectPveFoundations, PoolsFailingStaysACollectionIssue) {
+    FakeClient client;
+    load_cluster(client);
+    client.fail("/pools", 500, "boom");
+    const auto inventory = collect_pve(client, test_options());
+    EXPECT_FALSE(inventory.pools_collected);
+    EXPECT_THAT(issue_lines(inventory), ::testing::Contains("error pve /pools pool list could not be read: HTTP 500 "
+                                                            "boom"));
+}
+
+TEST(CollectPveFoundations, ABugIsNotTurnedIntoAnIssue) {
+    // Anything that is not a pvr::Error propagates (exit 1), whatever the endpoint.
+    class Throwing : public FakeClient {
+    public:
+        http::Response get(const std::string& path, const http::Query& query) override {
+            if (path == "/storage") {
+                throw std::out_of_range("vector::at");
+            }
+            return FakeClient::get(path, query);
+        }
+    };
+    Throwing client;
+    load_cluster(client);
+    EXPECT_THROW((void)collect_pve(client, test_options()), std::out_of_range);
+}
+
+// --- duplicates, unreadable elements, many failures of one cause ----------------------------------
+
+TEST(CollectPve, AVmidListedTwiceIsCountedOnceAndReported) {
+    FakeClient client;
+    load_cluster(client);
+    std::string resources = fixture("cluster/resources.json");
+    resources.insert(resources.find('[') + 1,
+                     R"({"id":"qemu/100","vmid":100,"type":"qemu","node":"pve2","status":"stopped"},)");
+    client.on("/cluster/resources", resources);
+    const auto inventory = collect_pve(client, test_options());
+    EXPECT_EQ(std::count_if(inventory.guests.begin(), inventory.guests.end(),
+                            [](const model::Guest& g) { return g.vmid == 100; }),
+              1);
+    ASSERT_EQ(inventory.duplicates.size(), 1U);
+    EXPECT_EQ(inventory.duplicates[0].kind, model::DuplicateEntry::Kind::guest_vmid);
+    EXPECT_EQ(inventory.duplicates[0].id, "100");
+    EXPECT_THAT(inventory.duplicates[0].places, ElementsAre("pve2", "pve1"));
+}
+
+TEST(CollectPve, JobsAndStoragesListedTwiceAreCountedOnce) {
+    FakeClient client;
+    load_cluster(client);
+    client.on("/cluster/backup", R"({"data":[{"id":"backup-a","vmid":"100,101,100","schedule":"21:00"},
+                                             {"id":"backup-a","vmid":"200","schedule":"22:00"}]})");
+    std::string storages = fixture("storage.json");
+    const auto first = storages.find('{', storages.find('['));
+    const auto end = storages.find('}', first); // the first storage (no nested object)
+    storages.insert(first, storages.substr(first, end - first + 1) + ",");
+    client.on("/storage", storages);
+    const auto inventory = collect_pve(client, test_options());
+    ASSERT_TRUE(inventory.jobs);
+    ASSERT_EQ(inventory.jobs->size(), 1U);
+    EXPECT_THAT(inventory.jobs->front().selection.vmids, ElementsAre(100, 101));
+    std::vector<std::string> kinds;
+    for (const auto& d : inventory.duplicates) {
+        kinds.push_back(std::to_string(static_cast<int>(d.kind)) + ":" + d.id + ":" + d.job);
+    }
+    EXPECT_THAT(kinds, ::testing::UnorderedElementsAre("2:100:backup-a", "1:backup-a:backup-a",
+                                                       "3:" + inventory.storages.front().id + ":"));
+}
+
+TEST(CollectPve, AGuestWithoutAUsableTypeIsAnIssueNamingItsIndex) {
+    FakeClient client;
+    load_cluster(client);
+    client.on("/cluster/resources", R"({"data":[{"id":"qemu/100","vmid":100,"type":"qemu","node":"pve1"},
+        {"id":"qemu/105","vmid":105,"node":"pve1"},
+        {"id":"qemu/106","vmid":106,"type":null,"node":"pve1"},
+        {"id":"openvz/107","vmid":107,"type":"openvz","node":"pve1"},
+        {"id":"storage/pve1/local","type":"storage","node":"pve1"}]})");
+    const auto inventory = collect_pve(client, test_options());
+    EXPECT_EQ(inventory.guests.size(), 1U);
+    const auto lines = issue_lines(inventory);
+    EXPECT_THAT(lines, ::testing::Contains("warning pve /cluster/resources GET /cluster/resources: data[1].type: "
+                                           "missing or null (VMID 105, left out of the report: its kind is "
+                                           "unknown)"));
+    EXPECT_THAT(lines, ::testing::Contains(HasSubstr("data[2].type: missing or null (VMID 106")));
+    EXPECT_THAT(lines, ::testing::Contains(HasSubstr("data[3].type: 'openvz' is neither qemu nor lxc (VMID 107")));
+    EXPECT_THAT(lines, ::testing::Not(::testing::Contains(HasSubstr("data[4]"))));
+}
+
+TEST(CollectPve, ManyFailuresOfOneCauseAreOneIssue) {
+    FakeClient client;
+    load_cluster(client);
+    std::string resources = fixture("cluster/resources.json");
+    std::string extra;
+    for (int vmid = 201; vmid <= 210; ++vmid) {
+        extra += R"({"id":"qemu/)" + std::to_string(vmid) + R"(","vmid":)" + std::to_string(vmid) +
+                 R"(,"type":"qemu","node":"pve2","status":"running"},)";
+        client.fail("/nodes/pve2/qemu/" + std::to_string(vmid) + "/config", 500, "boom");
+    }
+    resources.insert(resources.find('[') + 1, extra);
+    client.on("/cluster/resources", resources);
+    const auto inventory = collect_pve(client, test_options(1));
+    const auto lines = issue_lines(inventory);
+    EXPECT_THAT(lines, ::testing::Contains("warning node/pve2 /nodes/pve2/qemu/{vmid}/config configuration of VM "
+                                           "{vmid} on node pve2 could not be read: HTTP 500 boom (10 times, e.g. "
+                                           "/nodes/pve2/qemu/201/config, /nodes/pve2/qemu/202/config, "
+                                           "/nodes/pve2/qemu/203/config, ...)"));
+    EXPECT_EQ(std::count_if(lines.begin(), lines.end(),
+                            [](const std::string& l) { return l.find("/config") != std::string::npos; }),
+              1);
 }
 
 } // namespace

@@ -61,6 +61,21 @@ TEST_F(PveRoutesTest, ResourceFilters) {
     EXPECT_EQ(get("/cluster/resources", {{"_dc", "123"}}).status, 200);
 }
 
+TEST_F(PveRoutesTest, GuestListsOfANode) {
+    // As PVE: qemu entries without `type` and with a numeric vmid, lxc entries with a string vmid.
+    const json qemu = body(get("/nodes/pve1/qemu")).at("data");
+    ASSERT_EQ(qemu.size(), 1U);
+    EXPECT_EQ(qemu[0].at("vmid"), 100);
+    EXPECT_EQ(qemu[0].at("name"), "web01");
+    EXPECT_FALSE(qemu[0].contains("type"));
+    EXPECT_FALSE(qemu[0].contains("node"));
+    const json lxc = body(get("/nodes/pve1/lxc")).at("data");
+    ASSERT_EQ(lxc.size(), 1U);
+    EXPECT_EQ(lxc[0].at("vmid"), "101");
+    EXPECT_EQ(lxc[0].at("type"), "lxc");
+    EXPECT_TRUE(body(get("/nodes/pve2/lxc")).at("data").empty());
+}
+
 TEST_F(PveRoutesTest, StorageTypeFilter) {
     const json pbs = body(get("/storage", {{"type", "pbs"}})).at("data");
     ASSERT_EQ(pbs.size(), 1U);

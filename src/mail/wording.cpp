@@ -1,0 +1,74 @@
+#include "mail/wording.hpp"
+
+#include <fmt/format.h>
+
+namespace pvr::mail::detail {
+
+std::string Counted::format(std::int64_t n, bool french) const {
+    const bool singular = french ? (n >= -1 && n <= 1) : (n == 1 || n == -1);
+    return fmt::format(fmt::runtime(singular ? one : many), n);
+}
+
+namespace {
+
+// clang-format off
+const Words k_english{
+    false,
+    "Backups", "OK", ":", "{}/{} covered", "no guest found",
+    {"{} not backed up", "{} not backed up"},
+    {"{} undetermined", "{} undetermined"},
+    {"{} failed", "{} failed"},
+    {"{} overdue", "{} overdue"},
+    {"{} critical anomaly", "{} critical anomalies"},
+    {"{} warning", "{} warnings"},
+    {"{} collection issue", "{} collection issues"},
+    "Backup report of {}, {}",
+    "Verdict",
+    "OK", "INFO", "WARNING", "CRITICAL",
+    "Guests", "Covered by a backup job", "Not backed up", "Coverage undetermined", "Last backup failed",
+    "Backup overdue", "Anomalies", "Collection issues",
+    "{} critical, {} warning, {} info",
+    "node {}",
+    "last backup {} ({})",
+    "no backup seen",
+    "failed on {}",
+    "Most severe anomalies ({} of {})",
+    "critical", "warning", "info",
+    "... and {} more (see the report)",
+    "The full report is attached: {}",
+    "",
+};
+
+const Words k_french{
+    true,
+    "Sauvegardes", "OK", " :", "{}/{} couvertes", "aucune VM/CT trouvée",
+    {"{} non sauvegardée", "{} non sauvegardées"},
+    {"{} indéterminée", "{} indéterminées"},
+    {"{} en échec", "{} en échec"},
+    {"{} en retard", "{} en retard"},
+    {"{} anomalie critique", "{} anomalies critiques"},
+    {"{} avertissement", "{} avertissements"},
+    {"{} problème de collecte", "{} problèmes de collecte"},
+    "Rapport de sauvegarde de {}, {}",
+    "Verdict",
+    "OK", "INFO", "AVERTISSEMENT", "CRITIQUE",
+    "VM/CT", "Couvertes par une tâche de sauvegarde", "Non sauvegardées", "Couverture indéterminée",
+    "Dernière sauvegarde en échec", "Sauvegarde en retard", "Anomalies", "Problèmes de collecte",
+    "{} critiques, {} avertissements, {} info",
+    "nœud {}",
+    "dernière sauvegarde {} ({})",
+    "aucune sauvegarde vue",
+    "échec le {}",
+    "Anomalies les plus graves ({} sur {})",
+    "critique", "avertissement", "info",
+    "... et {} autres (voir le rapport)",
+    "Le rapport complet est joint : {}",
+    "(Les raisons et les messages d’anomalie sont en anglais.)",
+};
+// clang-format on
+
+} // namespace
+
+const Words& words(std::string_view lang) { return lang == "fr" ? k_french : k_english; }
+
+} // namespace pvr::mail::detail
