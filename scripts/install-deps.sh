@@ -14,6 +14,8 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev poppler-utils qpdf openssl
   prometheus # promtool validates the metrics file (tests/integration/outlets_test.cpp)
   python3 python3-aiosmtpd    # the SMTP server of the e-mail integration tests
+  # fuzzing (scripts/fuzz.sh): clang 14 with libFuzzer and the sanitizer runtimes
+  clang libfuzzer-14-dev libclang-rt-14-dev
   # run time: fonts for the PDF, time zones
   fonts-dejavu-core fonts-wqy-microhei fonts-symbola tzdata
 )

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One command for the whole test suite: installs what is missing, checks the formatting, then
 # builds and runs every test twice: the normal build (release) and the AddressSanitizer +
-# UndefinedBehaviorSanitizer build (asan-ubsan). `.ci/run` calls exactly this.
+# UndefinedBehaviorSanitizer build (asan-ubsan), then the fuzz targets for a bounded time.
+# `.ci/run` calls exactly this.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
@@ -20,6 +21,14 @@ for preset in release asan-ubsan; do
   echo "== test ($preset)"
   ctest --preset "$preset" -j "$jobs"
 done
+
+# Fuzzing: every libFuzzer target for a bounded time under ASan + UBSan (scripts/fuzz.sh;
+# FUZZ_SECONDS per target, 20 by default). SKIP_FUZZ=1 skips it.
+if [ "${SKIP_FUZZ:-0}" = 1 ]; then
+  echo "== fuzzing skipped (SKIP_FUZZ=1)"
+else
+  bash scripts/fuzz.sh "${FUZZ_SECONDS:-20}"
+fi
 
 # Deployment: the container image (Dockerfile, built with buildah) and the Debian package, each
 # running the demo; both need root (buildah, debootstrap, chroot). SKIP_DEPLOY_TESTS=1 skips them.

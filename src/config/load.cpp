@@ -66,6 +66,9 @@ void warn_unknown(const EnvMap& env, std::vector<std::string>& warnings) {
             if (pbs_prefixed && candidate.rfind("PBS_", 0) != 0) {
                 continue; // PBS_URL is no typo of PVE_URL
             }
+            if (std::max(upper.size(), candidate.size()) - std::min(upper.size(), candidate.size()) >= best_distance) {
+                continue; // the distance is at least the difference in length: no need to compute it
+            }
             const std::size_t d = edit_distance(upper, candidate);
             if (d < best_distance) {
                 best_distance = d;

@@ -18,11 +18,18 @@ void Redactor::add_secret(std::string secret) {
 
 std::string Redactor::redact(std::string_view text) const {
     std::string out(text);
-    for (const auto& secret : m_secrets) {
-        std::size_t pos = 0;
-        while ((pos = out.find(secret, pos)) != std::string::npos) {
-            out.replace(pos, secret.size(), "***");
-            pos += 3;
+    // Masking one secret can make another appear ("x" + "abcd" + "y" with the secrets "abcd" and
+    // "x***y"): repeat until no secret is left. Every pass that changes something shortens the
+    // text (a secret has at least 4 characters, the mask 3), so this ends.
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (const auto& secret : m_secrets) {
+            std::size_t pos = 0;
+            while ((pos = out.find(secret, pos)) != std::string::npos) {
+                out.replace(pos, secret.size(), "***");
+                pos += 3;
+                changed = true;
+            }
         }
     }
     return out;

@@ -50,4 +50,13 @@ TEST(Redactor, MasksEverySecretEverywhere) {
     EXPECT_EQ(r.redact("abc"), "abc");
 }
 
+// The config fuzz target checks that no secret survives (input: tests/data/fuzz-regressions/config).
+TEST(Redactor, MaskingOneSecretNeverRevealsAnother) {
+    pvr::Redactor r;
+    r.add_secret("x***y");
+    r.add_secret("abcd");
+    EXPECT_EQ(r.redact("url 'xabcdy'"), "url '***'");
+    EXPECT_EQ(r.redact("xabcdy xabcdy"), "*** ***");
+}
+
 } // namespace
