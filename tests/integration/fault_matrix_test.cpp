@@ -5,12 +5,9 @@
 // docs/fault-matrix.md holds the same table (FaultMatrixDoc.InSync checks it; run the test binary
 // with PVR_UPDATE_FAULT_MATRIX_DOC=1 to rewrite it).
 //
-// PENDING ROWS. The rows named in k_pending below state the target behaviour of work done on other
-// branches and are skipped (GTEST_SKIP "pending: <helper>") until it is merged; the coordinator
-// flips a row by deleting its line (PVR_FAULT_MATRIX_RUN_PENDING=1 runs them anyway). "bounds": depth limit, UTF-8
-// replacement, MAX_RESPONSE_MB, time sanity, REPORT_DEADLINE; "collect": foundations (version, nodes, guest inventory
-// with the /nodes/{node}/qemu + /lxc fallback, backup jobs → exit 4), per-element issues, duplicate VMIDs, misspelled
-// PBS_<STORAGE>_* overrides.
+// PENDING ROWS. A row named in k_pending below states the target behaviour of work not merged yet
+// and is skipped (GTEST_SKIP "pending: <what>") until then; a row is flipped by deleting its line
+// (PVR_FAULT_MATRIX_RUN_PENDING=1 runs pending rows anyway). None is pending today.
 
 #include "emulator/emulator.hpp"
 #include "emulator/fault_bodies.hpp"
