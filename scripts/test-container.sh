@@ -5,7 +5,7 @@
 #
 # Runs as root on Debian 12 without a Docker engine: buildah (chroot isolation) builds and runs
 # the image; the base images are made from Debian's own packages with debootstrap and given the
-# names the Dockerfile uses (docs: /work/shared/notes/container.md). Idempotent; reuses the
+# names the Dockerfile uses. Idempotent; reuses the
 # bookworm root file system under /var/tmp/pve-backup-report and buildah's layer cache.
 #
 #   IMAGE=localhost/pve-backup-report:test   name of the image built

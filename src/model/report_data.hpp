@@ -1,5 +1,5 @@
 #pragma once
-// ReportData: the one object every renderer consumes (contract: ../shared/contracts/report-data.md).
+// ReportData: the one object every renderer consumes (contract: docs/report-data.md).
 
 #include "model/accepted_exception.hpp"
 #include "model/anomaly.hpp"

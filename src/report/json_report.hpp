@@ -1,5 +1,5 @@
 #pragma once
-// The contract's JSON (../shared/contracts/report-data.md) from ReportData.
+// The contract's JSON (docs/report-data.md) from ReportData.
 
 #include "model/report_data.hpp"
 

@@ -1,5 +1,5 @@
 #pragma once
-// Checks a parsed `--dump-report-data` document against ../shared/contracts/report-data.md:
+// Checks a parsed `--dump-report-data` document against the contract (docs/report-data.md):
 // every contract field present with its type. Returns the list of violations (empty = valid).
 
 #include "core/time.hpp"
