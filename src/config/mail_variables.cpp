@@ -10,16 +10,6 @@
 namespace pvr::config {
 namespace {
 
-bool is_host_char(char c) {
-    const auto u = static_cast<unsigned char>(c);
-    return std::isalnum(u) != 0 || c == '-' || c == '.' || c == '_';
-}
-
-bool is_ipv6_char(char c) {
-    const auto u = static_cast<unsigned char>(c);
-    return std::isxdigit(u) != 0 || c == ':' || c == '.';
-}
-
 /// RFC 5322 atext: the characters of a dot-atom local part besides '.'.
 bool is_atext(char c) {
     const auto u = static_cast<unsigned char>(c);
@@ -97,54 +87,11 @@ std::optional<std::string> normalize_smtp_url(std::string_view text, std::string
         problem = expected + " (nothing may follow the port)";
         return std::nullopt;
     }
-    std::string host;
-    std::string_view port_text;
-    bool has_port = false;
-    if (!authority.empty() && authority.front() == '[') {
-        const auto close = authority.find(']');
-        const std::string_view address =
-            close == std::string_view::npos ? std::string_view() : authority.substr(1, close - 1);
-        if (address.empty() || address.find(':') == std::string_view::npos ||
-            !std::all_of(address.begin(), address.end(), is_ipv6_char)) {
-            problem = expected + " (invalid IPv6 address)";
-            return std::nullopt;
-        }
-        host = "[" + to_lower(address) + "]";
-        const std::string_view after = authority.substr(close + 1);
-        if (!after.empty()) {
-            if (after.front() != ':') {
-                problem = expected;
-                return std::nullopt;
-            }
-            has_port = true;
-            port_text = after.substr(1);
-        }
-    } else {
-        const auto colon = authority.find(':');
-        const std::string_view name = authority.substr(0, colon);
-        if (name.empty() || !std::all_of(name.begin(), name.end(), is_host_char)) {
-            problem = expected + (name.empty() ? " (no host name)" : " (invalid host name)");
-            return std::nullopt;
-        }
-        host = to_lower(name);
-        if (colon != std::string_view::npos) {
-            has_port = true;
-            port_text = authority.substr(colon + 1);
-        }
+    const auto host_port = detail::normalize_host_port(authority, scheme == "smtps" ? 465 : 25, expected, problem);
+    if (!host_port) {
+        return std::nullopt;
     }
-    int port = scheme == "smtps" ? 465 : 25;
-    if (has_port) {
-        const bool digits_only = !port_text.empty() && std::all_of(port_text.begin(), port_text.end(), [](char c) {
-            return std::isdigit(static_cast<unsigned char>(c)) != 0;
-        });
-        const auto value = digits_only && port_text.size() <= 5 ? parse_int(port_text) : std::nullopt;
-        if (!value || *value < 1 || *value > 65535) {
-            problem = expected + " (port must be a number between 1 and 65535)";
-            return std::nullopt;
-        }
-        port = static_cast<int>(*value);
-    }
-    return scheme + "://" + host + ":" + std::to_string(port);
+    return scheme + "://" + *host_port;
 }
 
 std::optional<MailAddress> parse_mail_address(std::string_view text, std::string& problem) {

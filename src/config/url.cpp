@@ -1,4 +1,5 @@
 #include "config/config.hpp"
+#include "config/validators.hpp"
 
 #include "core/strings.hpp"
 
@@ -51,6 +52,19 @@ std::optional<std::string> normalize_https_url(std::string_view text, int defaul
         problem = expected + " (only an optional trailing '/' or '/api2/json' may follow the port)";
         return std::nullopt;
     }
+    const auto host_port = detail::normalize_host_port(authority, default_port, expected, problem);
+    if (!host_port) {
+        return std::nullopt;
+    }
+    return "https://" + *host_port;
+}
+
+} // namespace pvr::config
+
+namespace pvr::config::detail {
+
+std::optional<std::string> normalize_host_port(std::string_view authority, int default_port,
+                                               const std::string& expected, std::string& problem) {
     std::string host;
     std::string_view port_text;
     bool has_port = false;
@@ -101,7 +115,7 @@ std::optional<std::string> normalize_https_url(std::string_view text, int defaul
         }
         port = static_cast<int>(*value);
     }
-    return "https://" + host + ":" + std::to_string(port);
+    return host + ":" + std::to_string(port);
 }
 
-} // namespace pvr::config
+} // namespace pvr::config::detail

@@ -30,4 +30,10 @@ namespace pvr::config::detail {
 
 [[nodiscard]] std::string single_quoted(std::string_view text);
 
+/// The `host[:port]` part of a URL (`authority`, user information already refused): a host name
+/// or a bracketed IPv6 address, lower-cased, and a port in 1..65535 (`default_port` when absent).
+/// Returns "host:port", or nullopt with `problem` = `expected` plus why.
+[[nodiscard]] std::optional<std::string> normalize_host_port(std::string_view authority, int default_port,
+                                                             const std::string& expected, std::string& problem);
+
 } // namespace pvr::config::detail
