@@ -1086,9 +1086,9 @@ def build_history():
             if start < NOW:
                 other_task(nt, start, "aptupdate", "", "root@pam", [
                     "starting apt-get update",
-                    "Hit:1 http://deb.debian.org/debian bookworm InRelease",
-                    "Hit:2 http://deb.debian.org/debian bookworm-updates InRelease",
-                    "Hit:3 http://security.debian.org bookworm-security InRelease",
+                    "Hit:1 http://apt.example.com/debian bookworm InRelease",
+                    "Hit:2 http://apt.example.com/debian bookworm-updates InRelease",
+                    "Hit:3 http://security.example.com bookworm-security InRelease",
                     "Hit:4 http://download.proxmox.com/debian/pve bookworm InRelease",
                     "Reading package lists...",
                 ], 9 + day % 5)

@@ -29,32 +29,9 @@ if [ ${#need[@]} -gt 0 ]; then
   apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
 
-# A minimal bookworm root file system, with the host's apt sources (mirror, updates, security)
-# as the official debian images have them; made once, shared with scripts/test-deb.sh.
-ensure_rootfs_tarball() {
-  mkdir -p "$cache"
-  exec 9>"$cache/rootfs.lock"
-  flock 9
-  if [ ! -s "$rootfs_tar" ]; then
-    local mirror tmp
-    mirror=$(awk '/^URIs:/{print $2; exit}' /etc/apt/sources.list.d/debian.sources 2>/dev/null || true)
-    [ -n "$mirror" ] || mirror=$(awk '/^deb /{print $2; exit}' /etc/apt/sources.list 2>/dev/null || true)
-    [ -n "$mirror" ] || mirror=http://deb.debian.org/debian
-    tmp=$(mktemp -d "$cache/rootfs.XXXXXX")
-    echo "== debootstrap bookworm ($mirror)"
-    debootstrap --variant=minbase bookworm "$tmp/root" "$mirror" >"$tmp/debootstrap.log" 2>&1 ||
-      { tail -n 30 "$tmp/debootstrap.log" >&2; exit 1; }
-    if [ -f /etc/apt/sources.list.d/debian.sources ]; then
-      cp /etc/apt/sources.list.d/debian.sources "$tmp/root/etc/apt/sources.list.d/debian.sources"
-      rm -f "$tmp/root/etc/apt/sources.list"
-    fi
-    rm -rf "$tmp"/root/var/lib/apt/lists/* "$tmp"/root/var/cache/apt/*.bin "$tmp"/root/var/cache/apt/archives/*.deb
-    tar --numeric-owner -C "$tmp/root" -cf "$rootfs_tar.tmp" .
-    mv "$rootfs_tar.tmp" "$rootfs_tar"
-    rm -rf "$tmp"
-  fi
-  flock -u 9
-}
+
+# shellcheck source=scripts/lib/rootfs.sh
+. scripts/lib/rootfs.sh
 ensure_rootfs_tarball
 
 # The "slim" variant, like the official debian:bookworm-slim: no documentation (but the copyright

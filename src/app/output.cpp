@@ -42,9 +42,8 @@ private:
     int m_fd;
 };
 
-/// Writes `content` to a new temporary file in `path`'s directory (mode 0644, synced) and returns
-/// its name; removes it and throws pvr::Error(output) on failure.
-/// Writes `content` to a new temporary file beside `path` and returns its name; `guard` registers
+/// Writes `content` to a new temporary file beside `path` (mode report_file_mode(), synced) and
+/// returns its name; removes it and throws pvr::Error(output) on failure. `guard` registers
 /// it so that SIGINT/SIGTERM remove it until the caller has renamed or removed it.
 std::string write_temporary_file(const std::filesystem::path& path, std::string_view content,
                                  std::optional<TemporaryFileGuard>& guard) {
@@ -77,7 +76,7 @@ std::string write_temporary_file(const std::filesystem::path& path, std::string_
         }
         written += static_cast<std::size_t>(n);
     }
-    if (::fchmod(fd.get(), 0644) != 0 || ::fsync(fd.get()) != 0) {
+    if (::fchmod(fd.get(), static_cast<mode_t>(report_file_mode())) != 0 || ::fsync(fd.get()) != 0) {
         cleanup_and_fail(fmt::format("cannot write '{}'", tmp), errno);
     }
     if (::close(fd.release()) != 0) {
@@ -87,6 +86,15 @@ std::string write_temporary_file(const std::filesystem::path& path, std::string_
 }
 
 } // namespace
+
+unsigned report_file_mode() {
+    static const unsigned mode = [] {
+        const mode_t mask = ::umask(0); // the only way to read it: set and restore at once
+        ::umask(mask);
+        return 0666U & ~static_cast<unsigned>(mask);
+    }();
+    return mode;
+}
 
 void ensure_writable_directory(const std::filesystem::path& dir, std::string_view variable) {
     std::error_code ec;

@@ -8,6 +8,11 @@
 
 namespace pvr::app {
 
+/// The mode of every file written: 0666 without the bits of the process umask, as any program's
+/// new files (umask 022: 0644; the systemd unit's UMask=0027: 0640). The umask is read once, at the
+/// first call (main calls it before any thread starts).
+[[nodiscard]] unsigned report_file_mode();
+
 /// Creates `dir` if needed and checks that a file can be created in it.
 /// Throws pvr::Error(output) naming `variable` (OUTPUT_DIR, PROMETHEUS_TEXTFILE_DIR) and the reason.
 void ensure_writable_directory(const std::filesystem::path& dir, std::string_view variable = "OUTPUT_DIR");

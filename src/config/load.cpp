@@ -46,12 +46,26 @@ std::string to_upper(std::string_view s) {
     return out;
 }
 
+/// "PVE_" of "PVE_TOKEN_ID"; "" for a name without '_'.
+std::string name_prefix(std::string_view upper_name) {
+    const auto underscore = upper_name.find('_');
+    return underscore == std::string_view::npos || underscore == 0 ? std::string()
+                                                                   : std::string(upper_name.substr(0, underscore + 1));
+}
+
 /// Warns about variables that look like a misspelt known one, and any unknown PVE_* variable.
+/// Only names that start with one of this tool's prefixes (PVE_, PBS_, SMTP_, LOG_, MAIL_, ... as
+/// the known variables have them) are looked at: the environment of a daily job holds many other
+/// programs' variables (AWS_CA_BUNDLE is no typo of PBS_CA_BUNDLE).
 void warn_unknown(const EnvMap& env, std::vector<std::string>& warnings) {
     std::set<std::string, std::less<>> known;
+    std::set<std::string, std::less<>> prefixes;
     for (const auto& doc : documented_variables()) {
         if (doc.name.find('<') == std::string::npos) { // not the PBS_<STORAGE>_... templates
             known.insert(doc.name);
+            if (std::string prefix = name_prefix(doc.name); !prefix.empty()) {
+                prefixes.insert(std::move(prefix));
+            }
         }
     }
     for (const auto& [name, value] : env) {
@@ -59,6 +73,9 @@ void warn_unknown(const EnvMap& env, std::vector<std::string>& warnings) {
             continue;
         }
         const std::string upper = to_upper(name);
+        if (prefixes.count(name_prefix(upper)) == 0) {
+            continue; // another program's variable
+        }
         std::string best;
         std::size_t best_distance = 3;
         const bool pbs_prefixed = upper.rfind("PBS_", 0) == 0;

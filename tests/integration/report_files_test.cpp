@@ -99,3 +99,52 @@ INSTANTIATE_TEST_SUITE_P(Languages, ReportFiles, ::testing::ValuesIn(k_languages
                          [](const auto& param_info) { return std::string(param_info.param.code); });
 
 } // namespace
+
+namespace {
+
+// Reports are created with the process umask, as the systemd unit's UMask=0027 expects.
+TEST(ReportFileMode, FollowsTheUmask) {
+    for (const auto& [mask, expected] :
+         {std::pair{"027", std::filesystem::perms::owner_read | std::filesystem::perms::owner_write |
+                               std::filesystem::perms::group_read},
+          std::pair{"022", std::filesystem::perms::owner_read | std::filesystem::perms::owner_write |
+                               std::filesystem::perms::group_read | std::filesystem::perms::others_read}}) {
+        pvr::test::TempDir dir;
+        const auto result = run_process(
+            "/bin/sh", {"-c", std::string("umask ") + mask + " && exec \"$0\" --demo --generate-pdf", PVR_BINARY},
+            {{"OUTPUT_DIR", dir.path()}});
+        ASSERT_EQ(result.exit_code, 0) << result.err;
+        const std::string pdf = dir.path() + "/pve-backup-report_pve-prod_2026-11-27_070000.pdf";
+        ASSERT_TRUE(std::filesystem::exists(pdf));
+        EXPECT_EQ(std::filesystem::status(pdf).permissions() & std::filesystem::perms::all, expected) << mask;
+    }
+}
+
+// Under systemd with StandardError=journal, JOURNAL_STREAM names stderr: lines carry sd-daemon
+// priority prefixes so that `journalctl -p warning` finds the warnings.
+TEST(JournalLogging, PrefixesPrioritiesOnlyWhenStderrIsTheJournalStream) {
+    pvr::test::TempDir dir;
+    // The shell sets JOURNAL_STREAM to the device:inode of the file its stderr goes to.
+    const std::string script = "err=$1/err.log; exec 2>\"$err\"; "
+                               "JOURNAL_STREAM=$(stat -c '%d:%i' \"$err\") exec \"$0\" --demo --generate-pdf";
+    const auto result = run_process("/bin/sh", {"-c", script, PVR_BINARY, dir.path()},
+                                    {{"OUTPUT_DIR", dir.path()}, {"PVE_TIMEOUTT", "5"}}); // a warning
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    const std::string log = pvr::test::read_whole_file(dir.path() + "/err.log");
+    EXPECT_NE(log.find("<6>info "), std::string::npos) << log;
+    EXPECT_NE(log.find("<4>warning PVE_TIMEOUTT: unknown variable"), std::string::npos) << log;
+    for (std::size_t start = 0; start < log.size();) {
+        const auto end = log.find('\n', start);
+        EXPECT_EQ(log.compare(start, 1, "<"), 0) << log.substr(start, end - start);
+        start = end == std::string::npos ? log.size() : end + 1;
+    }
+
+    // Inherited from a parent unit but stderr is elsewhere: plain lines.
+    pvr::test::TempDir other;
+    const auto plain = run_process(PVR_BINARY, {"--demo", "--generate-pdf"},
+                                   {{"OUTPUT_DIR", other.path()}, {"JOURNAL_STREAM", "8:12345"}});
+    ASSERT_EQ(plain.exit_code, 0) << plain.err;
+    EXPECT_EQ(plain.err.find("<6>"), std::string::npos) << plain.err;
+}
+
+} // namespace

@@ -330,6 +330,26 @@ TEST(Load, UnrelatedVariablesAreIgnored) {
     EXPECT_TRUE(load(env, {}, fake_files({})).warnings.empty());
 }
 
+TEST(Load, OtherProgramsVariablesGetNoHint) {
+    // Names close to one of ours but with another program's prefix: no "did you mean".
+    EnvMap env = valid_env();
+    env["AWS_CA_BUNDLE"] = "/etc/ssl/certs/ca.pem";  // 3 edits from PBS_CA_BUNDLE, AWS_ is not ours
+    env["CURL_CA_BUNDLE"] = "/etc/ssl/certs/ca.pem"; // PBS_CA_BUNDLE is 4 edits away, still not ours
+    env["SSL_CA_BUNDLE"] = "/etc/ssl/certs/ca.pem";
+    env["PGS_TIMEOUT"] = "1";  // one edit from PBS_TIMEOUT, but PGS_ is no prefix of ours
+    env["LOGLEVEL"] = "debug"; // no prefix at all
+    EXPECT_TRUE(load(env, {}, fake_files({})).warnings.empty());
+}
+
+TEST(Load, TypoWithOneOfOurPrefixesGetsAHint) {
+    EnvMap env = valid_env();
+    env["SMTP_UR"] = "smtp://mail";
+    env["MAIL_TOO"] = "a@example.com";
+    const Config config = load(env, {}, fake_files({}));
+    EXPECT_TRUE(contains(config.warnings, "SMTP_UR: unknown variable, ignored (did you mean SMTP_URL?)"));
+    EXPECT_TRUE(contains(config.warnings, "MAIL_TOO: unknown variable, ignored (did you mean MAIL_TO?)"));
+}
+
 // --- documentation table ------------------------------------------------------------------------
 
 TEST(DocumentedVariables, ListsEveryVariableWithDefaults) {
