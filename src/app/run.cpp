@@ -237,7 +237,8 @@ int run(const Options& opts, const config::EnvMap& env) {
     const auto client = http::make_curl_client(client_options);
 
     if (opts.check) {
-        return run_check(*client, url, std::cout);
+        return run_check(*client, url, cfg, collect::make_pbs_client_factory(cfg, run_deadline(cfg, run_start)),
+                         std::cout);
     }
     std::optional<std::filesystem::path> prometheus_dir;
     if (!opts.dump_report_data && !opts.monitor) {
@@ -339,7 +340,8 @@ int main(int argc, char** argv, char** envp) {
                    "never (default), warning or critical (overrides FAIL_ON)")
         ->type_name("LEVEL");
     cli.add_flag("--check", opts.check,
-                 "Check the connection and the token's privileges on /nodes, /storage, /cluster/backup");
+                 "Check the connection and the tokens' privileges: the PVE listings, then every PBS server "
+                 "(certificate, token, datastores, namespaces)");
     cli.add_flag("--demo", opts.demo, "Run against the built-in demo cluster (no Proxmox needed)");
     cli.add_flag("--version", opts.version, "Print the version and exit");
     cli.add_option("--now", opts.now, "Pretend the current time is TIME (ISO 8601), to reproduce a report")

@@ -136,7 +136,7 @@ public:
     PbsCollection(model::Inventory& inventory, const config::Config& config, const PbsClientFactory& factory,
                   const PbsCollectorOptions& options)
         : m_inventory(inventory), m_config(config), m_factory(factory),
-          m_parallelism(std::max<std::size_t>(options.parallelism, 1)),
+          m_parallelism(std::max<std::size_t>(options.parallelism, 1)), m_read_snapshots(options.read_snapshots),
           m_times(options.now ? TimeWindow::around(*options.now) : TimeWindow{}) {}
 
     void run();
@@ -164,6 +164,7 @@ private:
     const config::Config& m_config;
     const PbsClientFactory& m_factory;
     std::size_t m_parallelism;
+    bool m_read_snapshots;
     TimeWindow m_times; // plausible snapshot times
 };
 
@@ -243,6 +244,7 @@ bool PbsCollection::read_version(ServerState& state) {
         const PbsVersion version = parse_pbs_version(state.client->get("/version").body);
         state.server.version = version.text();
     } catch (const Error& e) {
+        state.server.token_refused = e.kind() == ErrorKind::unauthenticated;
         state.issues.add(IssueSeverity::error, source, "/version", version_failure(state, e));
         return false;
     }
@@ -611,6 +613,9 @@ void PbsCollection::run() {
     std::vector<StorageTask> tasks;
     for (auto& state : servers) {
         for (const auto& target : state->group.storages) {
+            if (!m_read_snapshots) {
+                break;
+            }
             tasks.push_back(StorageTask{state.get(), &target, &m_inventory.pbs_content[target.storage], {}});
         }
     }

@@ -17,6 +17,9 @@ struct PbsCollectorOptions {
     /// The run's time: snapshot times before 2000 or more than a day after it are rejected per
     /// snapshot (nullopt: only times beyond calendar arithmetic are).
     std::optional<EpochSeconds> now;
+    /// false (`--check`): everything but the snapshot listings (which may be large); every
+    /// pbs_content entry then stays collected = false.
+    bool read_snapshots = true;
 };
 
 /// Fills inventory.pbs_configured, pbs_servers and pbs_content for every PVE storage of type pbs

@@ -60,6 +60,7 @@ struct PbsServer {
     std::string url;                   // "https://pbs1.example.lan:8007"
     std::vector<std::string> storages; // PVE storage ids served by it
     bool reachable = false;
+    bool token_refused = false;           // the server answered 401: token wrong, expired or deleted
     std::optional<std::string> version;   // "3.2"
     std::optional<std::string> time_zone; // /nodes/localhost/time: prune periods use it
     std::map<std::string, PbsDatastore> datastores;

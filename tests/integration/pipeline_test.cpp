@@ -239,6 +239,49 @@ TEST_F(PipelineTest, CheckReportsTheMissingPrivilege) {
     EXPECT_NE(refused.out.find("Sys.Audit"), std::string::npos) << refused.out;
 }
 
+TEST_F(PipelineTest, CheckCoversEveryPbsServer) {
+    // Both servers, their certificates (pinned by the storages' fingerprints), the token, and each
+    // storage's datastore and namespace.
+    const auto ok = run({"--check"}, env_with_pbs());
+    EXPECT_EQ(ok.exit_code, 0) << ok.out << ok.err;
+    for (const std::string storage : {"pbs-main", "pbs-offsite"}) {
+        EXPECT_NE(ok.out.find("(storage " + storage + "): Proxmox Backup Server"), std::string::npos) << ok.out;
+        EXPECT_NE(ok.out.find("storage " + storage + " reads datastore"), std::string::npos) << ok.out;
+    }
+    // No snapshot listing is read by --check.
+    for (const auto& [server, emulator] : m_cluster->pbs()) {
+        for (const auto& request : emulator->requests()) {
+            EXPECT_EQ(request.path.find("/snapshots"), std::string::npos) << request.path;
+        }
+    }
+
+    // A refused PBS token: FAIL naming the variables, exit 3.
+    const auto refused = run({"--check"}, env_with_pbs("wrong-secret"));
+    EXPECT_EQ(refused.exit_code, 3) << refused.out << refused.err;
+    EXPECT_NE(refused.out.find("FAIL  PBS "), std::string::npos) << refused.out;
+    EXPECT_NE(refused.out.find("PBS_TOKEN_SECRET"), std::string::npos) << refused.out;
+
+    // A datastore the token may not see: the privilege is named, exit 3.
+    m_cluster->pbs().begin()->second->add_fault(
+        pvr::emulator::parse_fault("/admin/datastore/store1/*=403:permission check failed"));
+    const auto hidden = run({"--check"}, env_with_pbs());
+    EXPECT_EQ(hidden.exit_code, 3) << hidden.out << hidden.err;
+    EXPECT_NE(hidden.out.find("Datastore.Audit"), std::string::npos) << hidden.out;
+
+    // An unreachable PBS: exit 4.
+    auto e = env_with_pbs();
+    e["PBS_PBS_OFFSITE_URL"] = "https://127.0.0.1:1";
+    m_cluster->pbs().begin()->second->clear_faults();
+    const auto down = run({"--check"}, e);
+    EXPECT_EQ(down.exit_code, 4) << down.out << down.err;
+    EXPECT_NE(down.out.find("FAIL"), std::string::npos) << down.out;
+
+    // PBS storages but no PBS token: a warning, not a failure.
+    const auto unconfigured = run({"--check"}, env());
+    EXPECT_EQ(unconfigured.exit_code, 0) << unconfigured.out;
+    EXPECT_NE(unconfigured.out.find("WARN  PBS not checked"), std::string::npos) << unconfigured.out;
+}
+
 /// The PBS part of the demo: actual versions per storage, last backups, orphans, anomalies.
 void expect_demo_pbs(const json& report) {
     const json expected = load_json(std::string(PVR_TEST_DATA_DIR) + "/demo-expected.json")["pbs"];
