@@ -2,6 +2,7 @@
 
 #include "app/check.hpp"
 #include "app/demo.hpp"
+#include "app/docs_tables.hpp"
 #include "app/fail_on.hpp"
 #include "app/logging.hpp"
 #include "app/mail_outlet.hpp"
@@ -65,11 +66,7 @@ std::string environment_help() {
         text += fmt::format("  {:<22} {}{}\n", var.name, var.description,
                             var.default_value.empty() ? "" : fmt::format(" (default: {})", var.default_value));
     }
-    text += "\nExit codes: 0 report produced (possibly with collection issues), 1 unexpected error,\n"
-            "2 configuration or usage error, 3 authentication or permission failure,\n"
-            "4 PVE API unreachable or unusable, 5 output not writable, 6 verdict at or above --fail-on\n"
-            "(every report was written), 7 e-mail delivery failed (every report was written; takes\n"
-            "precedence over 6), 130 interrupted (SIGINT), 143 terminated (SIGTERM).\n";
+    text += "\nExit codes:\n" + help_exit_codes();
     return text;
 }
 

@@ -160,6 +160,7 @@ struct VariableDoc {
     std::string default_value;
     std::string description;
     bool secret = false;
+    bool required = false; // must be set (PVE_URL, PVE_TOKEN_ID, PVE_TOKEN_SECRET), except with --demo
 };
 [[nodiscard]] const std::vector<VariableDoc>& documented_variables();
 

@@ -214,20 +214,25 @@ const std::vector<VariableSpec>& variable_table() {
          apply_token_id},
         {"PVE_TOKEN_SECRET", "", "API token secret (UUID); or PVE_TOKEN_SECRET_FILE", true, Need::pve,
          apply_token_secret},
-        {"PVE_VERIFY_TLS", "true", "verify the server's TLS certificate (true/false)", false, Need::optional,
-         apply_verify_tls},
-        {"PVE_CA_BUNDLE", "", "PEM file with the CA (or certificate) to trust for the PVE API", false, Need::optional,
-         apply_ca_bundle},
+        {"PVE_VERIFY_TLS", "true",
+         "verify the PVE API certificate (true/false; false only for tests: it is logged as a warning)", false,
+         Need::optional, apply_verify_tls},
+        {"PVE_CA_BUNDLE", "",
+         "PEM file with the CA (or certificate) to trust for the PVE API (/etc/pve/pve-root-ca.pem on a node); "
+         "default: the system CAs",
+         false, Need::optional, apply_ca_bundle},
         {"PVE_TIMEOUT", "30", "timeout of one API request, in seconds (1..3600)", false, Need::optional, apply_timeout},
         {"PBS_TOKEN_ID", "",
          "API token id for the Proxmox Backup Servers of the PBS storages: user@realm!tokenname "
-         "(e.g. report@pbs!coverage); enables the PBS collection",
+         "(e.g. report@pbs!coverage) with DatastoreAudit on /datastore; enables the PBS collection (without it the "
+         "report has no last backups and no retention figures, and says so)",
          false, Need::optional, apply_pbs_token_id},
         {"PBS_TOKEN_SECRET", "", "secret of PBS_TOKEN_ID; or PBS_TOKEN_SECRET_FILE", true, Need::optional,
          apply_pbs_token_secret},
         {"PBS_CA_BUNDLE", "",
-         "PEM file with the CA (or certificate) to trust for PBS servers whose storage has no fingerprint", false,
-         Need::optional, apply_pbs_ca_bundle},
+         "PEM file with the CA (or certificate) to trust for PBS servers whose storage has no fingerprint "
+         "(with one, the fingerprint pins the certificate, as PVE does); default: the system CAs",
+         false, Need::optional, apply_pbs_ca_bundle},
         {"PBS_VERIFY_TLS", "true",
          "verify the PBS certificates (true/false); a storage's fingerprint is always enforced", false, Need::optional,
          apply_pbs_verify_tls},
@@ -237,9 +242,12 @@ const std::vector<VariableSpec>& variable_table() {
          "the whole run's time allowance in seconds (0..86400, 0 = none): no API request starts after it, "
          "running ones are cut",
          false, Need::optional, apply_report_deadline},
-        {"MAX_RESPONSE_MB", "512", "largest API answer accepted, in MiB after decompression (1..4096)", false,
-         Need::optional, apply_max_response},
-        {"OUTPUT_DIR", "reports", "directory where the reports are written", false, Need::optional, apply_output_dir},
+        {"MAX_RESPONSE_MB", "512",
+         "largest API answer accepted, in MiB after decompression (1..4096; 512 fits a listing of 1,000,000 PBS "
+         "snapshots)",
+         false, Need::optional, apply_max_response},
+        {"OUTPUT_DIR", "reports", "directory where the reports are written (created if missing)", false, Need::optional,
+         apply_output_dir},
         {"LOG_LEVEL", "info", "log level on stderr: trace, debug, info, warn, error", false, Need::optional,
          apply_log_level},
         {"LOG_FORMAT", "text", "format of the log lines on stderr: text or json", false, Need::optional,
@@ -261,7 +269,8 @@ const std::vector<VariableSpec>& variable_table() {
          "(node_exporter --collector.textfile.directory)",
          false, Need::optional, apply_prometheus_dir},
         {"EXCEPTIONS_FILE", "",
-         "TOML file of accepted exceptions ([[exception]]: vmid/name/pool/tag, accept, reason, owner, until); "
+         "TOML file of accepted exceptions (see Accepted exceptions in the README: vmid/name/pool/tag, accept, "
+         "reason, owner, until); "
          "accepted findings leave the verdict (--demo uses the demo's own file unless this is set)",
          false, Need::optional, apply_exceptions_file},
         {"EXEMPT_TAG", "", "a guest carrying this PVE tag (e.g. no-backup) is accepted as not backed up", false,
@@ -296,12 +305,13 @@ const std::vector<VariableDoc>& documented_variables() {
     static const std::vector<VariableDoc> docs = [] {
         std::vector<VariableDoc> out;
         for (const auto& spec : detail::variable_table()) {
-            out.push_back({spec.name, spec.default_value, spec.description, spec.secret});
+            out.push_back(
+                {spec.name, spec.default_value, spec.description, spec.secret, spec.need == detail::Need::pve});
             if (spec.secret) {
                 out.push_back({std::string(spec.name) + std::string(detail::file_suffix), "",
                                std::string("file containing ") + spec.name +
                                    " (e.g. a Docker secret); one trailing newline is ignored",
-                               false});
+                               false, false});
             }
             if (std::string_view(spec.name) == "PBS_TIMEOUT") {
                 for (const auto& doc : detail::pbs_override_docs()) {

@@ -24,6 +24,27 @@ int exit_code_for(ErrorKind kind) noexcept {
     return exit_code::unexpected;
 }
 
+const std::vector<ExitCodeDoc>& exit_code_docs() {
+    static const std::vector<ExitCodeDoc> docs = {
+        {{exit_code::ok}, "report produced (possibly with collection issues, listed in the report)"},
+        {{exit_code::unexpected}, "unexpected error (a bug: please report it)"},
+        {{exit_code::usage},
+         "configuration or usage error (every problem named with its variable or option), also a "
+         "PBS_<STORAGE>_* variable naming no PBS storage of the cluster"},
+        {{exit_code::auth}, "authentication or permission failure (token refused, privilege missing)"},
+        {{exit_code::api_unusable},
+         "PVE API unreachable or unusable (connection, TLS, timeout, not a PVE API), a foundation of the report "
+         "missing (version, nodes, guests, backup jobs: no report is written), or the run deadline exceeded"},
+        {{exit_code::output}, "output not writable"},
+        {{exit_code::verdict}, "the verdict is at or above --fail-on / FAIL_ON (every report was written)"},
+        {{exit_code::delivery},
+         "the e-mail could not be delivered (every report was written; takes precedence over 6)"},
+        {{exit_code::sigint, exit_code::sigterm},
+         "interrupted by SIGINT (Ctrl-C) or SIGTERM; nothing half-written is left"},
+    };
+    return docs;
+}
+
 const char* to_string(ErrorKind kind) noexcept {
     switch (kind) {
     case ErrorKind::config:

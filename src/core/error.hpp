@@ -1,9 +1,12 @@
 #pragma once
-// Error kinds shared by every stage, and the exit codes they map to (see README "Exit codes").
+// Error kinds shared by every stage, and the exit codes they map to. exit_code_docs() is the one
+// description of the exit codes: `--help` prints it, and a test checks the README table and the
+// man page's EXIT STATUS against it.
 
 #include <cstdint>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace pvr {
 
@@ -36,6 +39,14 @@ inline constexpr int sigterm = 143; // interrupted by SIGTERM (128 + 15); nothin
 } // namespace exit_code
 
 [[nodiscard]] int exit_code_for(ErrorKind kind) noexcept;
+
+/// One documented exit status: its codes ({130, 143} share a line) and what it means.
+struct ExitCodeDoc {
+    std::vector<int> codes;
+    std::string meaning;
+};
+/// Every exit status of the main command, in order (`monitor` has the Monitoring Plugins' own).
+[[nodiscard]] const std::vector<ExitCodeDoc>& exit_code_docs();
 [[nodiscard]] const char* to_string(ErrorKind kind) noexcept;
 
 /// The one exception type of the project. `what()` is a complete sentence for a human; it never
