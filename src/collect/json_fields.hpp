@@ -67,7 +67,7 @@ struct FieldProblem {
 using ProblemSink = std::function<void(const FieldProblem&)>;
 
 /// A sink appending "<message> (ignored)" for optional fields and "<message> (<skipped>)" for
-/// required ones to `out` ("... (entry skipped)").
+/// required ones to `out` ("... (entry skipped)"). `out` and `skipped` (a literal) must outlive it.
 [[nodiscard]] ProblemSink record_into(std::vector<std::string>& out, std::string_view skipped = "entry skipped");
 
 /// For an answer that is one object and has nowhere to report a bad field (GET /version): its
@@ -136,6 +136,7 @@ public:
     /// 2000-01-01"); a required one fails the reader. Nothing is recorded once the reader failed.
     void problem(std::string_view key, std::string why, Need need);
 
+    // The readers above with the need chosen by the caller (read_time).
     [[nodiscard]] std::optional<bool> read_bool(std::string_view key, Need need);
     [[nodiscard]] std::optional<std::int64_t> read_int(std::string_view key, Need need);
     [[nodiscard]] std::optional<std::string> read_string(std::string_view key, Need need);
