@@ -159,41 +159,43 @@ std::optional<std::string> to_text(const Json& value) {
     return std::nullopt;
 }
 
-bool as_bool(const Json& value, const std::string& where) {
-    if (const auto v = to_bool(value)) {
-        return *v;
+std::string FieldProblem::message() const {
+    std::string text(where);
+    if (!field.empty()) {
+        text += '.';
+        text += field;
     }
-    throw FieldError(where, "expected a boolean, got " + describe_value(value));
+    return text + ": " + why;
 }
 
-std::int64_t as_int(const Json& value, const std::string& where) {
-    if (const auto v = to_int(value)) {
-        return *v;
-    }
-    throw FieldError(where, "expected an integer, got " + describe_value(value));
+ProblemSink record_into(std::vector<std::string>& out, std::string_view skipped) {
+    return [&out, skipped](const FieldProblem& problem) {
+        out.push_back(problem.message() + " (" +
+                      (problem.need == Need::required ? std::string(skipped) : std::string("ignored")) + ")");
+    };
 }
 
-std::string as_string(const Json& value, const std::string& where) {
-    if (value.is_string()) {
-        return value.get<std::string>();
+StrictAnswer::StrictAnswer()
+    : m_sink([this](const FieldProblem& problem) { m_problems.push_back(problem.message()); }) {}
+
+void StrictAnswer::throw_if_any() const {
+    if (!m_problems.empty()) {
+        throw Error(ErrorKind::invalid_response, m_problems.front());
     }
-    throw FieldError(where, "expected a string, got " + describe_value(value));
 }
 
-std::string as_text(const Json& value, const std::string& where) {
-    if (auto v = to_text(value)) {
-        return std::move(*v);
-    }
-    throw FieldError(where, "expected a string, got " + describe_value(value));
-}
-
-ObjectReader::ObjectReader(const Json& object, std::string where) : m_object(object), m_where(std::move(where)) {
+ObjectReader::ObjectReader(const Json& value, std::string where, const ProblemSink& sink, Need need)
+    : m_object(value), m_where(std::move(where)), m_sink(&sink) {
     if (!m_object.is_object()) {
-        throw FieldError(m_where, "expected an object, got " + describe_value(m_object));
+        (*m_sink)(FieldProblem{m_where, {}, "expected an object, got " + describe_value(m_object), need});
+        m_failed = true;
     }
 }
 
 const Json* ObjectReader::find(std::string_view key) const {
+    if (m_failed) {
+        return nullptr;
+    }
     const auto it = m_object.find(key);
     if (it == m_object.end() || it->is_null()) {
         return nullptr;
@@ -203,24 +205,72 @@ const Json* ObjectReader::find(std::string_view key) const {
 
 std::string ObjectReader::where(std::string_view key) const { return m_where + "." + std::string(key); }
 
-std::optional<bool> ObjectReader::boolean(std::string_view key) const {
-    const Json* v = find(key);
-    return v ? std::optional<bool>(as_bool(*v, where(key))) : std::nullopt;
+void ObjectReader::problem(std::string_view key, std::string why, Need need) {
+    if (m_failed) {
+        return;
+    }
+    (*m_sink)(FieldProblem{m_where, key, std::move(why), need});
+    m_failed = need == Need::required;
 }
 
-std::optional<std::int64_t> ObjectReader::integer(std::string_view key) const {
-    const Json* v = find(key);
-    return v ? std::optional<std::int64_t>(as_int(*v, where(key))) : std::nullopt;
+std::nullopt_t ObjectReader::wrong_type(std::string_view key, const Json& value, std::string_view what, Need need) {
+    problem(key, "expected " + std::string(what) + ", got " + describe_value(value), need);
+    return std::nullopt;
 }
 
-std::optional<std::string> ObjectReader::string(std::string_view key) const {
+std::optional<bool> ObjectReader::read_bool(std::string_view key, Need need) {
     const Json* v = find(key);
-    return v ? std::optional<std::string>(as_string(*v, where(key))) : std::nullopt;
+    if (v == nullptr) {
+        return std::nullopt;
+    }
+    if (const auto value = to_bool(*v)) {
+        return value;
+    }
+    return wrong_type(key, *v, "a boolean", need);
 }
 
-std::optional<std::string> ObjectReader::text(std::string_view key) const {
+std::optional<std::int64_t> ObjectReader::read_int(std::string_view key, Need need) {
     const Json* v = find(key);
-    return v ? std::optional<std::string>(as_text(*v, where(key))) : std::nullopt;
+    if (v == nullptr) {
+        return std::nullopt;
+    }
+    if (const auto value = to_int(*v)) {
+        return value;
+    }
+    return wrong_type(key, *v, "an integer", need);
+}
+
+std::optional<std::string> ObjectReader::read_string(std::string_view key, Need need) {
+    const Json* v = find(key);
+    if (v == nullptr) {
+        return std::nullopt;
+    }
+    if (v->is_string()) {
+        return v->get<std::string>();
+    }
+    return wrong_type(key, *v, "a string", need);
+}
+
+std::optional<std::string> ObjectReader::read_text(std::string_view key, Need need) {
+    const Json* v = find(key);
+    if (v == nullptr) {
+        return std::nullopt;
+    }
+    if (auto value = to_text(*v)) {
+        return value;
+    }
+    return wrong_type(key, *v, "a string", need);
+}
+
+std::optional<ObjectReader> ObjectReader::object(std::string_view key, Need need) {
+    const Json* v = find(key);
+    if (v == nullptr) {
+        return std::nullopt;
+    }
+    if (!v->is_object()) {
+        return wrong_type(key, *v, "an object", need);
+    }
+    return ObjectReader(*v, where(key), *m_sink, need);
 }
 
 std::string item_where(std::string_view endpoint, std::size_t index) {
@@ -231,6 +281,14 @@ const Json& require_array(const Json& data, std::string_view endpoint) {
     if (!data.is_array()) {
         throw Error(ErrorKind::invalid_response,
                     std::string(endpoint) + ": data is not a list (got " + describe_value(data) + ")");
+    }
+    return data;
+}
+
+const Json& require_object(const Json& data, std::string_view endpoint) {
+    if (!data.is_object()) {
+        throw Error(ErrorKind::invalid_response,
+                    std::string(endpoint) + ": data: expected an object, got " + describe_value(data));
     }
     return data;
 }

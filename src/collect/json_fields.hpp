@@ -2,7 +2,7 @@
 // The JSON firewall of the collectors: nlohmann::json is used only inside src/collect.
 // Proxmox VE is Perl: a boolean may arrive as 0/1, a JSON bool or the text "1"/"yes"/"on"...,
 // an integer as a number or a numeric string. Everything here reads values that leniently and
-// reports a value of the wrong type with the endpoint and the field path:
+// records a value of the wrong type, without throwing, with the endpoint and the field path:
 //   "GET /cluster/backup: data[3].vmid: expected a VMID list, got 'abc'".
 
 #include "core/error.hpp"
@@ -10,9 +10,11 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace pvr::collect {
 
@@ -46,47 +48,108 @@ struct Envelope {
 /// A JSON string, or an integer written as decimal text (Perl may numify a name like "123").
 [[nodiscard]] std::optional<std::string> to_text(const Json& value);
 
-/// A value that is present but cannot be interpreted. what() is "<where>: <why>".
-class FieldError : public Error {
-public:
-    FieldError(const std::string& where, std::string why)
-        : Error(ErrorKind::invalid_response, where + ": " + why), m_why(std::move(why)) {}
-    /// "expected a boolean, got 'maybe'"
-    [[nodiscard]] const std::string& why() const noexcept { return m_why; }
+/// Whether an element can do without a field. A present value of the wrong type in an `optional`
+/// field is ignored (the field keeps its default); in a `required` field the element is skipped.
+enum class Need { optional, required };
 
-private:
-    std::string m_why;
+/// A value that is present but cannot be read, as recorded by an ObjectReader.
+struct FieldProblem {
+    std::string_view where; ///< the object: "GET /storage: data[2]"
+    std::string_view field; ///< "port"; empty when the object itself is the problem
+    std::string why;        ///< "expected an integer, got 'eight'"
+    Need need = Need::optional;
+
+    /// "GET /storage: data[2].port: expected an integer, got 'eight'"
+    [[nodiscard]] std::string message() const;
 };
 
-// Throwing conversions: `where` is the endpoint and field path, "GET /storage: data[2].port".
-[[nodiscard]] bool as_bool(const Json& value, const std::string& where);
-[[nodiscard]] std::int64_t as_int(const Json& value, const std::string& where);
-/// A JSON string only.
-[[nodiscard]] std::string as_string(const Json& value, const std::string& where);
-/// A JSON string or an integer (see to_text).
-[[nodiscard]] std::string as_text(const Json& value, const std::string& where);
+/// Receives the problems of a reader.
+using ProblemSink = std::function<void(const FieldProblem&)>;
 
-/// Reads the fields of one JSON object. Absent and null fields are nullopt; present fields of
-/// the wrong type throw FieldError naming the field path.
+/// A sink appending "<message> (ignored)" for optional fields and "<message> (<skipped>)" for
+/// required ones to `out` ("... (entry skipped)"). `out` and `skipped` (a literal) must outlive it.
+[[nodiscard]] ProblemSink record_into(std::vector<std::string>& out, std::string_view skipped = "entry skipped");
+
+/// For an answer that is one object and has nowhere to report a bad field (GET /version): its
+/// problems are gathered in sink(), and any of them makes the whole answer unusable.
+class StrictAnswer {
+public:
+    StrictAnswer();
+    StrictAnswer(const StrictAnswer&) = delete;
+    StrictAnswer& operator=(const StrictAnswer&) = delete;
+
+    [[nodiscard]] const ProblemSink& sink() const noexcept { return m_sink; }
+    /// Throws Error(invalid_response, "GET /version: data.release: expected a string, got [1]")
+    /// for the first problem recorded, if any (giving up on the answer).
+    void throw_if_any() const;
+
+private:
+    std::vector<std::string> m_problems;
+    ProblemSink m_sink;
+};
+
+/// Reads the fields of one JSON object without throwing. Absent and null fields are nullopt; a
+/// present field of the wrong type is recorded in the sink, naming the field path
+/// ("GET /storage: data[2].port: expected an integer, got 'eight'"), and read as nullopt.
+/// A problem with a `required_*` field (or a required problem()) marks the reader failed: its
+/// element is to be skipped, and from then on every field reads as nullopt and nothing more is
+/// recorded (one problem per skipped element). A value that is not an object is recorded as
+/// "<where>: expected an object, got ..." and leaves the reader failed.
 class ObjectReader {
 public:
-    /// `where` names the object: "GET /storage: data[2]". Throws FieldError if it is no object.
-    ObjectReader(const Json& object, std::string where);
+    /// `where` names the object: "GET /storage: data[2]". The sink must outlive the reader.
+    ObjectReader(const Json& value, std::string where, const ProblemSink& sink, Need need = Need::required);
+    ObjectReader(const Json& value, std::string where, ProblemSink&& sink, Need need = Need::required) = delete;
 
-    [[nodiscard]] const Json* find(std::string_view key) const; // nullptr when absent or null
+    /// True after a required problem (or when the value is no object): the element is skipped.
+    [[nodiscard]] bool failed() const noexcept { return m_failed; }
+
+    [[nodiscard]] const Json* find(std::string_view key) const; // nullptr when absent, null or failed
     [[nodiscard]] bool has(std::string_view key) const { return find(key) != nullptr; }
     [[nodiscard]] std::string where(std::string_view key) const; // "GET /storage: data[2].port"
     [[nodiscard]] const std::string& where() const noexcept { return m_where; }
     [[nodiscard]] const Json& json() const noexcept { return m_object; }
 
-    [[nodiscard]] std::optional<bool> boolean(std::string_view key) const;
-    [[nodiscard]] std::optional<std::int64_t> integer(std::string_view key) const;
-    [[nodiscard]] std::optional<std::string> string(std::string_view key) const;
-    [[nodiscard]] std::optional<std::string> text(std::string_view key) const;
+    [[nodiscard]] std::optional<bool> boolean(std::string_view key) { return read_bool(key, Need::optional); }
+    [[nodiscard]] std::optional<std::int64_t> integer(std::string_view key) { return read_int(key, Need::optional); }
+    /// A JSON string only.
+    [[nodiscard]] std::optional<std::string> string(std::string_view key) { return read_string(key, Need::optional); }
+    /// A JSON string or an integer (see to_text).
+    [[nodiscard]] std::optional<std::string> text(std::string_view key) { return read_text(key, Need::optional); }
+
+    [[nodiscard]] std::optional<bool> required_boolean(std::string_view key) { return read_bool(key, Need::required); }
+    [[nodiscard]] std::optional<std::int64_t> required_integer(std::string_view key) {
+        return read_int(key, Need::required);
+    }
+    [[nodiscard]] std::optional<std::string> required_string(std::string_view key) {
+        return read_string(key, Need::required);
+    }
+    [[nodiscard]] std::optional<std::string> required_text(std::string_view key) {
+        return read_text(key, Need::required);
+    }
+
+    /// A reader of the object in field `key` sharing this reader's sink; nullopt when absent or
+    /// null, or when it is no object (recorded as "<where>.<key>: expected an object, got ...").
+    [[nodiscard]] std::optional<ObjectReader> object(std::string_view key, Need need = Need::optional);
+
+    /// Records a problem with the value of `key` found by the caller ("start time ... is before
+    /// 2000-01-01"); a required one fails the reader. Nothing is recorded once the reader failed.
+    void problem(std::string_view key, std::string why, Need need);
+
+    // The readers above with the need chosen by the caller (read_time).
+    [[nodiscard]] std::optional<bool> read_bool(std::string_view key, Need need);
+    [[nodiscard]] std::optional<std::int64_t> read_int(std::string_view key, Need need);
+    [[nodiscard]] std::optional<std::string> read_string(std::string_view key, Need need);
+    [[nodiscard]] std::optional<std::string> read_text(std::string_view key, Need need);
 
 private:
+    /// Records "expected <what>, got <value>" for `key` and returns nullopt.
+    std::nullopt_t wrong_type(std::string_view key, const Json& value, std::string_view what, Need need);
+
     const Json& m_object;
     std::string m_where;
+    const ProblemSink* m_sink;
+    bool m_failed = false;
 };
 
 /// "GET /storage: data[2]".
@@ -94,5 +157,9 @@ private:
 
 /// The array in `data`; throws Error(invalid_response, "<endpoint>: data is not a list, got ...").
 [[nodiscard]] const Json& require_array(const Json& data, std::string_view endpoint);
+
+/// The object in `data` of an answer that is one object; throws Error(invalid_response,
+/// "<endpoint>: data: expected an object, got ...") otherwise (the answer is unusable).
+[[nodiscard]] const Json& require_object(const Json& data, std::string_view endpoint);
 
 } // namespace pvr::collect

@@ -1,9 +1,10 @@
 #pragma once
-// The shared reader of API listings (`{"data": [ {...}, ... ]}`): every element is read by an
-// item reader that returns a value, or nothing after recording why. An element that cannot be
-// read (not an object, a field of the wrong type) becomes a problem naming the endpoint, the
-// index and the field ("GET /nodes: data[2].node: expected a string, got [1]"); it is never
-// dropped silently, and it never loses the rest of the listing.
+// The shared reader of API listings (`{"data": [ {...}, ... ]}`) and of lists nested in them
+// (the members of a pool): every element is read by an item reader that returns a value, or
+// nothing after recording why. An element that cannot be read (not an object, a required field of
+// the wrong type) becomes a problem naming the endpoint, the index and the field
+// ("GET /nodes: data[2].node: expected a string, got [1] (entry skipped)"); it is never dropped
+// silently, and it never loses the rest of the listing. Nothing here throws for a bad element.
 
 #include "collect/json_fields.hpp"
 
@@ -14,40 +15,41 @@
 
 namespace pvr::collect {
 
-/// Calls `read_item(const ObjectReader& item, std::vector<std::string>& problems)` for each element
-/// of the array `data`; it returns std::optional<T> (nullopt: left out, after recording why in
-/// `problems` — or silently when the element is of a kind the caller does not want, such as a
-/// storage in /cluster/resources). A FieldError thrown while reading a field the element cannot
-/// do without is recorded as "<endpoint>: data[i].<field>: <why> (entry skipped)".
-/// Throws Error(invalid_response) when `data` is not an array (the listing is unusable).
+/// Calls `read_item(ObjectReader& item, std::vector<std::string>& problems)` for each element of
+/// `array` (a JSON array found at `where`, "GET /pools/lab: data.members"); it returns
+/// std::optional<T> (nullopt: left out, after recording why in `problems` — or silently when the
+/// element is of a kind the caller does not want, such as a storage in /cluster/resources).
+/// The item reader records its field problems in `problems` as "<where>[i].<field>: <why>
+/// (ignored)" for optional fields and "... (<skipped>)" for required ones; an element whose
+/// reader failed (no object, a required field unreadable) is left out whatever `read_item` returns.
 template <class T, class ReadItem>
-[[nodiscard]] std::vector<T> read_list(const Json& data, std::string_view endpoint, ReadItem&& read_item,
-                                       std::vector<std::string>& problems) {
-    const Json& items = require_array(data, endpoint);
+[[nodiscard]] std::vector<T> read_elements(const Json& array, const std::string& where, ReadItem&& read_item,
+                                           std::vector<std::string>& problems,
+                                           std::string_view skipped = "entry skipped") {
+    const ProblemSink sink = record_into(problems, skipped);
     std::vector<T> out;
-    out.reserve(items.size());
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        try {
-            const ObjectReader item(items[i], item_where(endpoint, i));
-            if (std::optional<T> value = read_item(item, problems)) {
-                out.push_back(std::move(*value));
-            }
-        } catch (const FieldError& e) {
-            problems.push_back(std::string(e.what()) + " (entry skipped)");
+    out.reserve(array.size());
+    for (std::size_t i = 0; i < array.size(); ++i) {
+        ObjectReader item(array[i], where + "[" + std::to_string(i) + "]", sink);
+        if (item.failed()) {
+            continue;
+        }
+        std::optional<T> value = read_item(item, problems);
+        if (value && !item.failed()) {
+            out.push_back(std::move(*value));
         }
     }
     return out;
 }
 
-/// Runs `read` for a field the element can do without: a FieldError becomes a problem
-/// "<where>: <why> (ignored)" and the field keeps its default.
-template <class Fn>
-void optional_field(std::vector<std::string>& problems, Fn&& read) {
-    try {
-        read();
-    } catch (const FieldError& e) {
-        problems.push_back(std::string(e.what()) + " (ignored)");
-    }
+/// read_elements over the array in `data` of an answer of `endpoint` ("GET /nodes"); elements are
+/// named "GET /nodes: data[i]". Throws Error(invalid_response) when `data` is not an array (the
+/// listing is unusable).
+template <class T, class ReadItem>
+[[nodiscard]] std::vector<T> read_list(const Json& data, std::string_view endpoint, ReadItem&& read_item,
+                                       std::vector<std::string>& problems) {
+    return read_elements<T>(require_array(data, endpoint), std::string(endpoint) + ": data",
+                            std::forward<ReadItem>(read_item), problems);
 }
 
 } // namespace pvr::collect

@@ -16,24 +16,19 @@ namespace {
 constexpr std::string_view endpoint = "GET /cluster/backup";
 constexpr std::int64_t max_vmid = 999999999;
 
-/// Reads one field; a FieldError becomes "<field>: <why>" in the job's problems.
-template <class Fn>
-void job_field(model::BackupJob& job, std::string_view field, Fn&& read) {
-    try {
-        read();
-    } catch (const FieldError& e) {
-        job.problems.push_back(std::string(field) + ": " + e.why());
-    }
+/// The job's own problem list takes a field's problem as "<field>: <why>".
+ProblemSink job_sink(model::BackupJob& job) {
+    return [&job](const FieldProblem& problem) {
+        job.problems.push_back(std::string(problem.field) + ": " + problem.why);
+    };
 }
 
-void read_selection(const ObjectReader& item, model::BackupJob& job) {
-    job_field(job, "all", [&] { job.selection.all = item.boolean("all").value_or(false); });
-    job_field(job, "pool", [&] {
-        const auto pool = item.text("pool");
-        if (pool && !pool->empty()) {
-            job.selection.pool = pool;
-        }
-    });
+void read_selection(ObjectReader& item, model::BackupJob& job) {
+    job.selection.all = item.boolean("all").value_or(false);
+    const auto pool = item.text("pool");
+    if (pool && !pool->empty()) {
+        job.selection.pool = pool;
+    }
     for (const char* key : {"vmid", "exclude"}) {
         if (const Json* value = item.find(key)) {
             std::vector<std::string> problems;
@@ -65,12 +60,14 @@ void read_enabled(const ObjectReader& item, model::BackupJob& job) {
     job.problems.push_back("enabled: expected a boolean, got " + describe_value(*value) + " (taken as enabled)");
 }
 
-model::BackupJob read_job(const ObjectReader& item, const std::string& id) {
+model::BackupJob read_job(const Json& object, const std::string& where, const std::string& id) {
     model::BackupJob job;
     job.id = id;
     job.legacy = is_legacy_job_id(id);
+    const ProblemSink sink = job_sink(job);
+    ObjectReader item(object, where, sink, Need::optional); // every field of a job is optional
     read_enabled(item, job);
-    job_field(job, "schedule", [&] { job.schedule = item.string("schedule"); });
+    job.schedule = item.string("schedule");
     if (job.schedule) {
         // PVE validates schedules with proxmox-time; a hand-edited one may not parse: the job then never runs.
         try {
@@ -80,17 +77,15 @@ model::BackupJob read_job(const ObjectReader& item, const std::string& id) {
                                    ")");
         }
     }
-    job_field(job, "storage", [&] { job.storage = item.text("storage"); });
-    job_field(job, "mode", [&] { job.mode = item.text("mode"); });
-    job_field(job, "node", [&] {
-        const auto node = item.text("node");
-        if (node && !node->empty()) {
-            job.node = node;
-        }
-    });
-    job_field(job, "next-run", [&] { job.next_run = item.integer("next-run"); });
-    job_field(job, "comment", [&] { job.comment = item.text("comment"); });
-    job_field(job, "repeat-missed", [&] { job.repeat_missed = item.boolean("repeat-missed").value_or(false); });
+    job.storage = item.text("storage");
+    job.mode = item.text("mode");
+    const auto node = item.text("node");
+    if (node && !node->empty()) {
+        job.node = node;
+    }
+    job.next_run = item.integer("next-run");
+    job.comment = item.text("comment");
+    job.repeat_missed = item.boolean("repeat-missed").value_or(false);
     if (const Json* prune = item.find("prune-backups")) {
         std::vector<std::string> problems;
         job.prune_backups = keep_options_from_json(*prune, problems);
@@ -160,7 +155,7 @@ std::vector<model::BackupJob> parse_backup_jobs(std::string_view body, std::vect
     const Envelope envelope = parse_envelope(body, endpoint);
     return read_list<model::BackupJob>(
         envelope.data, endpoint,
-        [](const ObjectReader& item, std::vector<std::string>& problems) -> std::optional<model::BackupJob> {
+        [](ObjectReader& item, std::vector<std::string>& problems) -> std::optional<model::BackupJob> {
             const Json* id_value = item.find("id");
             const auto id = id_value ? to_text(*id_value) : std::nullopt;
             if (!id || trim(*id).empty()) {
@@ -169,7 +164,7 @@ std::vector<model::BackupJob> parse_backup_jobs(std::string_view body, std::vect
                                    ", skipped");
                 return std::nullopt;
             }
-            return read_job(item, *id);
+            return read_job(item.json(), item.where(), *id);
         },
         warnings);
 }

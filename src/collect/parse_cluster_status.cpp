@@ -19,24 +19,28 @@ ClusterStatus parse_cluster_status(std::string_view body, std::vector<std::strin
     const Envelope envelope = parse_envelope(body, endpoint);
     const auto entries = read_list<Entry>(
         envelope.data, endpoint,
-        [](const ObjectReader& item, std::vector<std::string>& problems) -> std::optional<Entry> {
-            const auto type = item.text("type").value_or("");
+        [](ObjectReader& item, std::vector<std::string>& problems) -> std::optional<Entry> {
+            const auto type = item.required_text("type").value_or("");
             if (type == "cluster") {
-                return Entry{ClusterEntry{item.text("name"), item.boolean("quorate")}};
+                auto name = item.required_text("name");
+                return Entry{ClusterEntry{std::move(name), item.required_boolean("quorate")}};
             }
             if (type != "node") {
                 return std::nullopt; // other kinds of entries carry nothing the report uses
             }
-            const auto name = item.text("name");
+            const auto name = item.required_text("name");
+            if (item.failed()) {
+                return std::nullopt;
+            }
             if (!name || name->empty()) {
                 problems.push_back(item.where() + ": node entry without 'name', skipped");
                 return std::nullopt;
             }
             ClusterStatusNode node;
             node.name = *name;
-            node.ip = item.text("ip");
-            node.local = item.boolean("local").value_or(false);
-            node.online = item.boolean("online");
+            node.ip = item.required_text("ip");
+            node.local = item.required_boolean("local").value_or(false);
+            node.online = item.required_boolean("online");
             return Entry{std::move(node)};
         },
         warnings);

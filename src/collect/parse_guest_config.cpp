@@ -134,25 +134,17 @@ model::Volume lxc_volume(const std::string& key, const std::string& value, const
 GuestConfig parse_guest_config(std::string_view body, model::GuestType type, std::string_view endpoint,
                                std::vector<std::string>& warnings) {
     const Envelope envelope = parse_envelope(body, endpoint);
-    const ObjectReader config(envelope.data, std::string(endpoint) + ": data");
+    const ProblemSink sink = record_into(warnings);
+    ObjectReader config(require_object(envelope.data, endpoint), std::string(endpoint) + ": data", sink);
     GuestConfig out;
-    const auto read_optional = [&](auto&& read) {
-        try {
-            read();
-        } catch (const FieldError& e) {
-            warnings.push_back(std::string(e.what()) + " (ignored)");
-        }
-    };
-    read_optional([&] {
-        out.notes = config.text("description");
-        if (out.notes && trim(*out.notes).empty()) {
-            out.notes.reset();
-        }
-    });
-    read_optional([&] { out.name = config.text(type == model::GuestType::qemu ? "name" : "hostname"); });
-    read_optional([&] { out.is_template = config.boolean("template"); });
-    bool ovmf = false;
-    read_optional([&] { ovmf = to_lower(config.text("bios").value_or("seabios")) == "ovmf"; });
+    // Every field is optional here: a bad one is recorded "(ignored)".
+    out.notes = config.text("description");
+    if (out.notes && trim(*out.notes).empty()) {
+        out.notes.reset();
+    }
+    out.name = config.text(type == model::GuestType::qemu ? "name" : "hostname");
+    out.is_template = config.boolean("template");
+    const bool ovmf = to_lower(config.text("bios").value_or("seabios")) == "ovmf";
 
     std::vector<Ordered> volumes;
     for (const auto& [key, value] : envelope.data.items()) {

@@ -11,15 +11,18 @@ std::vector<model::ClusterNode> parse_nodes(std::string_view body, std::vector<s
     const Envelope envelope = parse_envelope(body, endpoint);
     return read_list<model::ClusterNode>(
         envelope.data, endpoint,
-        [](const ObjectReader& item, std::vector<std::string>& problems) -> std::optional<model::ClusterNode> {
-            const auto name = item.text("node");
+        [](ObjectReader& item, std::vector<std::string>& problems) -> std::optional<model::ClusterNode> {
+            const auto name = item.required_text("node");
+            if (item.failed()) {
+                return std::nullopt;
+            }
             if (!name || name->empty()) {
                 problems.push_back(item.where() + ": entry without 'node', skipped");
                 return std::nullopt;
             }
             model::ClusterNode node;
             node.name = *name;
-            node.status = item.text("status").value_or("unknown");
+            node.status = item.required_text("status").value_or("unknown");
             return node;
         },
         warnings);

@@ -11,16 +11,19 @@ std::vector<model::NotBackedUpItem> parse_not_backed_up(std::string_view body, s
     const Envelope envelope = parse_envelope(body, endpoint);
     return read_list<model::NotBackedUpItem>(
         envelope.data, endpoint,
-        [](const ObjectReader& item, std::vector<std::string>& problems) -> std::optional<model::NotBackedUpItem> {
-            const auto vmid = item.integer("vmid");
+        [](ObjectReader& item, std::vector<std::string>& problems) -> std::optional<model::NotBackedUpItem> {
+            const auto vmid = item.required_integer("vmid");
+            if (item.failed()) {
+                return std::nullopt;
+            }
             if (!vmid) {
                 problems.push_back(item.where() + ": entry without 'vmid', skipped");
                 return std::nullopt;
             }
             model::NotBackedUpItem entry;
             entry.vmid = *vmid;
-            entry.type = item.text("type").value_or("");
-            entry.name = item.text("name");
+            entry.type = item.required_text("type").value_or("");
+            entry.name = item.required_text("name");
             return entry;
         },
         warnings);

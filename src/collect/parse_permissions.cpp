@@ -36,12 +36,11 @@ std::vector<std::string> Permissions::missing_for_report() const {
 
 Permissions parse_permissions(std::string_view body, std::vector<std::string>& warnings) {
     const Envelope envelope = parse_envelope(body, endpoint);
-    const ObjectReader data(envelope.data, std::string(endpoint) + ": data");
+    const std::string where = std::string(endpoint) + ": data.";
     Permissions permissions;
-    for (const auto& [path, privileges] : envelope.data.items()) {
+    for (const auto& [path, privileges] : require_object(envelope.data, endpoint).items()) {
         if (!privileges.is_object()) {
-            warnings.push_back(data.where(path) + ": expected an object of privileges, got " +
-                               describe_value(privileges));
+            warnings.push_back(where + path + ": expected an object of privileges, got " + describe_value(privileges));
             continue;
         }
         auto& set = permissions.by_path[path];

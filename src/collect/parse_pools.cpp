@@ -14,15 +14,18 @@ std::vector<model::Pool> parse_pool_list(std::string_view body, std::vector<std:
     const Envelope envelope = parse_envelope(body, list_endpoint);
     return read_list<model::Pool>(
         envelope.data, list_endpoint,
-        [](const ObjectReader& item, std::vector<std::string>& problems) -> std::optional<model::Pool> {
-            const auto id = item.text("poolid");
+        [](ObjectReader& item, std::vector<std::string>& problems) -> std::optional<model::Pool> {
+            const auto id = item.required_text("poolid");
+            if (item.failed()) {
+                return std::nullopt;
+            }
             if (!id || id->empty()) {
                 problems.push_back(item.where() + ": pool without 'poolid', skipped");
                 return std::nullopt;
             }
             model::Pool pool;
             pool.id = *id;
-            optional_field(problems, [&] { pool.comment = item.text("comment"); });
+            pool.comment = item.text("comment");
             return pool;
         },
         warnings);
@@ -53,37 +56,41 @@ std::vector<std::int64_t> parse_pool_members(std::string_view body, std::string_
         throw Error(ErrorKind::invalid_response,
                     std::string(endpoint) + ": data is not a pool (got " + describe_value(envelope.data) + ")");
     }
-    const ObjectReader reader(*pool, where);
-    const Json* members = reader.find("members");
-    if (members == nullptr) {
+    const Json& object = *pool;
+    const auto members = object.find("members");
+    if (members == object.end() || members->is_null()) {
         return {}; // an empty pool may come without members
     }
     if (!members->is_array()) {
-        throw FieldError(reader.where("members"), "expected a list, got " + describe_value(*members));
+        throw Error(ErrorKind::invalid_response, where + ".members: expected a list, got " + describe_value(*members));
     }
-    std::vector<std::int64_t> vmids;
-    for (std::size_t i = 0; i < members->size(); ++i) {
-        try {
-            const ObjectReader member((*members)[i], reader.where("members") + "[" + std::to_string(i) + "]");
-            const auto type = member.text("type").value_or("");
+    const auto guests = read_elements<std::int64_t>(
+        *members, where + ".members",
+        [](ObjectReader& member, std::vector<std::string>& problems) -> std::optional<std::int64_t> {
+            const auto type = member.required_text("type").value_or("");
             if (type != "qemu" && type != "lxc") {
-                continue;
+                return std::nullopt;
             }
-            auto vmid = member.integer("vmid");
+            auto vmid = member.required_integer("vmid");
             if (!vmid) {
-                if (const auto id = member.text("id"); id && id->find('/') != std::string::npos) {
+                if (const auto id = member.required_text("id"); id && id->find('/') != std::string::npos) {
                     vmid = parse_int(std::string_view(*id).substr(id->find('/') + 1));
                 }
             }
+            if (member.failed()) {
+                return std::nullopt;
+            }
             if (!vmid || *vmid <= 0) {
-                warnings.push_back(member.where() + ": guest member without 'vmid', skipped");
-                continue;
+                problems.push_back(member.where() + ": guest member without 'vmid', skipped");
+                return std::nullopt;
             }
-            if (std::find(vmids.begin(), vmids.end(), *vmid) == vmids.end()) {
-                vmids.push_back(*vmid);
-            }
-        } catch (const FieldError& e) {
-            warnings.push_back(std::string(e.what()) + " (member skipped)");
+            return vmid;
+        },
+        warnings, "member skipped");
+    std::vector<std::int64_t> vmids;
+    for (const auto vmid : guests) {
+        if (std::find(vmids.begin(), vmids.end(), vmid) == vmids.end()) {
+            vmids.push_back(vmid);
         }
     }
     return vmids;

@@ -21,10 +21,13 @@ std::vector<model::VzdumpTask> parse_tasks(std::string_view body, std::string_vi
     const Envelope envelope = parse_envelope(body, endpoint);
     auto tasks = read_list<model::VzdumpTask>(
         envelope.data, endpoint,
-        [&](const ObjectReader& item, std::vector<std::string>& problems) -> std::optional<model::VzdumpTask> {
-            const auto upid_text = item.text("upid");
+        [&](ObjectReader& item, std::vector<std::string>& problems) -> std::optional<model::VzdumpTask> {
+            const auto upid_text = item.required_text("upid");
             const auto upid = upid_text ? parse_upid(*upid_text) : std::nullopt;
-            const auto type = item.text("type");
+            const auto type = item.required_text("type");
+            if (item.failed()) {
+                return std::nullopt;
+            }
             if (!upid) {
                 if (type.value_or("vzdump") == "vzdump") {
                     problems.push_back(item.where() + ": task without a valid UPID" +
@@ -37,16 +40,16 @@ std::vector<model::VzdumpTask> parse_tasks(std::string_view body, std::string_vi
             }
             model::VzdumpTask task;
             task.upid = *upid_text;
-            task.node = item.text("node").value_or(upid->node);
-            task.starttime = read_time(item, "starttime", window).value_or(upid->starttime);
+            task.node = item.required_text("node").value_or(upid->node);
+            task.starttime = read_time(item, "starttime", window, Need::required).value_or(upid->starttime);
             if (auto why = window.problem(task.starttime)) {
-                throw FieldError(item.where("upid"), "start time " + *why);
+                item.problem("upid", "start time " + *why, Need::required);
             }
-            task.endtime = read_time(item, "endtime", window);
-            task.status = trim(item.text("status").value_or(""));
-            task.id = trim(item.text("id").value_or(upid->id));
-            task.user = item.text("user").value_or(upid->user);
-            if (const auto token = item.text("tokenid");
+            task.endtime = read_time(item, "endtime", window, Need::required);
+            task.status = trim(item.required_text("status").value_or(""));
+            task.id = trim(item.required_text("id").value_or(upid->id));
+            task.user = item.required_text("user").value_or(upid->user);
+            if (const auto token = item.required_text("tokenid");
                 token && !token->empty() && task.user.find('!') == std::string::npos) {
                 task.user += "!" + *token;
             }

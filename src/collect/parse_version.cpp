@@ -32,15 +32,17 @@ bool VersionInfo::at_least(int want_major, int want_minor, bool if_unknown) cons
 
 VersionInfo parse_version(std::string_view body) {
     const Envelope envelope = parse_envelope(body, endpoint);
-    const ObjectReader data(envelope.data, std::string(endpoint) + ": data");
+    StrictAnswer answer;
+    ObjectReader data(require_object(envelope.data, endpoint), std::string(endpoint) + ": data", answer.sink());
     VersionInfo info;
-    const auto version = data.text("version");
+    const auto version = data.required_text("version");
+    info.release = data.required_text("release");
+    answer.throw_if_any();
     if (!version || version->empty()) {
         throw Error(ErrorKind::invalid_response,
                     std::string(endpoint) + ": no 'version' in the answer (is this a Proxmox VE API?)");
     }
     info.version = *version;
-    info.release = data.text("release");
     if (info.release) {
         read_major_minor(*info.release, info);
     }

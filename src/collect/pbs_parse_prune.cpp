@@ -31,9 +31,12 @@ std::vector<model::PbsPruneJob> parse_pbs_prune_jobs(std::string_view body, std:
     const Envelope envelope = parse_envelope(body, endpoint);
     return read_list<model::PbsPruneJob>(
         envelope.data, endpoint,
-        [](const ObjectReader& item, std::vector<std::string>& problems) -> std::optional<model::PbsPruneJob> {
-            const auto id = item.text("id");
-            const auto store = item.text("store");
+        [](ObjectReader& item, std::vector<std::string>& problems) -> std::optional<model::PbsPruneJob> {
+            const auto id = item.required_text("id");
+            const auto store = item.required_text("store");
+            if (item.failed()) {
+                return std::nullopt;
+            }
             if (!id || id->empty() || !store || store->empty()) {
                 problems.push_back(item.where() + ": prune job without 'id' or 'store', skipped");
                 return std::nullopt;
@@ -41,14 +44,14 @@ std::vector<model::PbsPruneJob> parse_pbs_prune_jobs(std::string_view body, std:
             model::PbsPruneJob job;
             job.id = *id;
             job.store = *store;
-            optional_field(problems, [&] { job.ns = item.text("ns").value_or(""); });
-            optional_field(problems, [&] { job.max_depth = item.integer("max-depth"); });
-            optional_field(problems, [&] { job.schedule = item.text("schedule"); });
-            optional_field(problems, [&] { job.enabled = !item.boolean("disable").value_or(false); });
+            job.ns = item.text("ns").value_or("");
+            job.max_depth = item.integer("max-depth");
+            job.schedule = item.text("schedule");
+            job.enabled = !item.boolean("disable").value_or(false);
             job.keep = read_keep(item, problems);
-            optional_field(problems, [&] { job.last_run_state = item.text("last-run-state"); });
-            optional_field(problems, [&] { job.last_run_endtime = read_time(item, "last-run-endtime", {}); });
-            optional_field(problems, [&] { job.next_run = read_time(item, "next-run", {}); });
+            job.last_run_state = item.text("last-run-state");
+            job.last_run_endtime = read_time(item, "last-run-endtime", {}, Need::optional);
+            job.next_run = read_time(item, "next-run", {}, Need::optional);
             return job;
         },
         warnings);
@@ -58,8 +61,11 @@ std::vector<PbsDatastoreConfig> parse_pbs_datastore_config(std::string_view body
     const Envelope envelope = parse_envelope(body, datastore_config_endpoint);
     return read_list<PbsDatastoreConfig>(
         envelope.data, datastore_config_endpoint,
-        [](const ObjectReader& item, std::vector<std::string>& problems) -> std::optional<PbsDatastoreConfig> {
-            const auto name = item.text("name");
+        [](ObjectReader& item, std::vector<std::string>& problems) -> std::optional<PbsDatastoreConfig> {
+            const auto name = item.required_text("name");
+            if (item.failed()) {
+                return std::nullopt;
+            }
             if (!name || name->empty()) {
                 problems.push_back(item.where() + ": datastore without 'name', skipped");
                 return std::nullopt;
@@ -72,7 +78,7 @@ std::vector<PbsDatastoreConfig> parse_pbs_datastore_config(std::string_view body
                 job.store = *name;
                 job.keep = std::move(keep);
                 job.legacy_datastore_policy = true;
-                optional_field(problems, [&] { job.schedule = item.text("prune-schedule"); });
+                job.schedule = item.text("prune-schedule");
                 job.enabled = job.schedule.has_value(); // no schedule: the proxy never ran it
                 config.legacy_policy = std::move(job);
             }

@@ -32,27 +32,24 @@ bool has_manifest(const Json& files) {
     });
 }
 
-void read_verification(const ObjectReader& item, model::PbsSnapshot& snapshot, const TimeWindow& window,
-                       std::vector<std::string>& warnings) {
-    const Json* verification = item.find("verification");
-    if (verification == nullptr) {
+void read_verification(ObjectReader& item, model::PbsSnapshot& snapshot, const TimeWindow& window) {
+    auto reader = item.object("verification");
+    if (!reader) {
         return;
     }
-    optional_field(warnings, [&] {
-        const ObjectReader reader(*verification, item.where("verification"));
-        const auto state = reader.text("state");
-        if (state && !state->empty()) {
-            snapshot.verification = *state;
-        }
-        if (const auto upid = reader.text("upid")) {
-            if (const auto parsed = parse_pbs_upid(*upid)) {
-                if (auto why = window.problem(parsed->starttime)) {
-                    throw FieldError(reader.where("upid"), "start time " + *why);
-                }
+    const auto state = reader->text("state");
+    if (state && !state->empty()) {
+        snapshot.verification = *state;
+    }
+    if (const auto upid = reader->text("upid")) {
+        if (const auto parsed = parse_pbs_upid(*upid)) {
+            if (auto why = window.problem(parsed->starttime)) {
+                reader->problem("upid", "start time " + *why, Need::optional);
+            } else {
                 snapshot.verified_at = parsed->starttime;
             }
         }
-    });
+    }
 }
 
 } // namespace
@@ -82,15 +79,18 @@ std::vector<model::PbsSnapshot> parse_pbs_snapshots(std::string_view body, std::
     std::size_t foreign = 0;
     auto out = read_list<model::PbsSnapshot>(
         envelope.data, endpoint,
-        [&](const ObjectReader& item, std::vector<std::string>& problems) -> std::optional<model::PbsSnapshot> {
+        [&](ObjectReader& item, std::vector<std::string>& problems) -> std::optional<model::PbsSnapshot> {
             // Listings are per namespace; should a server ever add children, never count them.
-            if (const auto item_ns = item.text("ns"); item_ns && *item_ns != ns) {
+            if (const auto item_ns = item.required_text("ns"); item_ns && *item_ns != ns) {
                 ++foreign;
                 return std::nullopt;
             }
-            const auto type = item.text("backup-type");
-            const auto id = item.text("backup-id");
-            const auto time = read_time(item, "backup-time", window);
+            const auto type = item.required_text("backup-type");
+            const auto id = item.required_text("backup-id");
+            const auto time = read_time(item, "backup-time", window, Need::required);
+            if (item.failed()) {
+                return std::nullopt;
+            }
             if (!type || type->empty() || !id || id->empty() || !time) {
                 problems.push_back(item.where() + ": snapshot without backup-type, backup-id or backup-time, skipped");
                 return std::nullopt;
@@ -101,19 +101,15 @@ std::vector<model::PbsSnapshot> parse_pbs_snapshots(std::string_view body, std::
             snapshot.time = *time;
             const Json* files = item.find("files");
             snapshot.finished = files != nullptr && has_manifest(*files);
-            optional_field(problems, [&] { snapshot.is_protected = item.boolean("protected").value_or(false); });
-            optional_field(problems, [&] {
-                if (const auto size = item.integer("size"); size && *size >= 0) {
-                    snapshot.size = size;
-                }
-            });
-            read_verification(item, snapshot, window, problems);
-            optional_field(problems, [&] {
-                const auto fingerprint = item.text("fingerprint");
-                snapshot.encrypted = fingerprint && !fingerprint->empty();
-            });
-            optional_field(problems, [&] { snapshot.comment = item.text("comment"); });
-            optional_field(problems, [&] { snapshot.owner = item.text("owner").value_or(""); });
+            snapshot.is_protected = item.boolean("protected").value_or(false);
+            if (const auto size = item.integer("size"); size && *size >= 0) {
+                snapshot.size = size;
+            }
+            read_verification(item, snapshot, window);
+            const auto fingerprint = item.text("fingerprint");
+            snapshot.encrypted = fingerprint && !fingerprint->empty();
+            snapshot.comment = item.text("comment");
+            snapshot.owner = item.text("owner").value_or("");
             return snapshot;
         },
         warnings);

@@ -43,15 +43,19 @@ bool PbsVersion::at_least(int want_major, int want_minor, int want_patch, bool i
 
 PbsVersion parse_pbs_version(std::string_view body) {
     const Envelope envelope = parse_envelope(body, version_endpoint);
-    const ObjectReader data(envelope.data, std::string(version_endpoint) + ": data");
-    const auto version = data.text("version");
+    StrictAnswer answer;
+    ObjectReader data(require_object(envelope.data, version_endpoint), std::string(version_endpoint) + ": data",
+                      answer.sink());
+    const auto version = data.required_text("version");
+    const auto release = data.required_text("release");
+    answer.throw_if_any();
     if (!version || version->empty()) {
         throw Error(ErrorKind::invalid_response,
                     std::string(version_endpoint) + ": no 'version' in the answer (is this a Proxmox Backup Server?)");
     }
     PbsVersion info;
     info.version = *version;
-    info.release = data.text("release");
+    info.release = release;
     const auto parts = split_any(info.version, ".-~");
     if (parts.size() >= 2) {
         info.major = small_int(parts[0]);
@@ -72,8 +76,10 @@ PbsVersion parse_pbs_version(std::string_view body) {
 
 std::optional<std::string> parse_time_zone(std::string_view body, std::string_view endpoint) {
     const Envelope envelope = parse_envelope(body, endpoint);
-    const ObjectReader data(envelope.data, std::string(endpoint) + ": data");
-    auto zone = data.text("timezone");
+    StrictAnswer answer;
+    ObjectReader data(require_object(envelope.data, endpoint), std::string(endpoint) + ": data", answer.sink());
+    auto zone = data.required_text("timezone");
+    answer.throw_if_any();
     if (!zone || trim(*zone).empty()) {
         return std::nullopt;
     }

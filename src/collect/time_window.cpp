@@ -27,13 +27,14 @@ std::optional<std::string> TimeWindow::problem(std::int64_t t) const {
     return std::nullopt;
 }
 
-std::optional<EpochSeconds> read_time(const ObjectReader& item, std::string_view key, const TimeWindow& window) {
-    const auto value = item.integer(key);
+std::optional<EpochSeconds> read_time(ObjectReader& item, std::string_view key, const TimeWindow& window, Need need) {
+    const auto value = item.read_int(key, need);
     if (!value) {
         return std::nullopt;
     }
     if (auto why = window.problem(*value)) {
-        throw FieldError(item.where(key), std::move(*why));
+        item.problem(key, std::move(*why), need);
+        return std::nullopt;
     }
     return value;
 }

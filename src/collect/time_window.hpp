@@ -33,9 +33,10 @@ struct TimeWindow {
 };
 
 /// The time in field `key` of `item` (epoch seconds, an integer), nullopt when absent or null.
-/// Throws FieldError naming the field ("GET /x: data[3].backup-time: 9223372036854775807 is more
-/// than a day after ...") when it is no integer or not in `window`.
-[[nodiscard]] std::optional<EpochSeconds> read_time(const ObjectReader& item, std::string_view key,
-                                                    const TimeWindow& window);
+/// A value that is no integer or not in `window` is recorded as a problem of `item` naming the
+/// field ("GET /x: data[3].backup-time: 9223372036854775807 is more than a day after ...") with
+/// the given need (required: the element is skipped), and read as nullopt.
+[[nodiscard]] std::optional<EpochSeconds> read_time(ObjectReader& item, std::string_view key, const TimeWindow& window,
+                                                    Need need);
 
 } // namespace pvr::collect

@@ -10,7 +10,24 @@
 namespace pvr::http {
 namespace {
 
+// A hostile or broken server must not put megabytes into a message or a report: every text taken
+// from an error body is cut (and at most max_field_errors fields of `errors` are kept).
 constexpr std::size_t max_excerpt = 300;
+constexpr std::size_t max_field_name = 80;
+constexpr std::size_t max_field_errors = 20;
+
+/// `text` cut to at most `limit` bytes plus "...", never inside a UTF-8 sequence.
+std::string shorten(std::string text, std::size_t limit) {
+    if (text.size() <= limit) {
+        return text;
+    }
+    std::size_t end = limit;
+    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0U) == 0x80U) {
+        --end; // text[end] continues a sequence: cut before the sequence starts
+    }
+    text.resize(end);
+    return text + "...";
+}
 
 std::string single_line(std::string text) {
     for (auto& c : text) {
@@ -26,12 +43,7 @@ std::string excerpt(std::string_view body) {
     if (text.empty() || text.front() == '<') {
         return {}; // an HTML error page from a reverse proxy says nothing useful
     }
-    text = single_line(std::move(text));
-    if (text.size() > max_excerpt) {
-        text.resize(max_excerpt);
-        text += "...";
-    }
-    return text;
+    return shorten(single_line(std::move(text)), max_excerpt);
 }
 
 } // namespace
@@ -72,19 +84,20 @@ ServerError parse_error_body(std::string_view body) {
         const auto json = nlohmann::ordered_json::parse(text, nullptr, /*allow_exceptions=*/false);
         if (json.is_object()) {
             if (const auto it = json.find("message"); it != json.end() && it->is_string()) {
-                out.message = single_line(trim(it->get<std::string>()));
+                out.message = shorten(single_line(trim(it->get<std::string>())), max_excerpt);
             }
             if (const auto it = json.find("errors"); it != json.end() && it->is_object()) {
                 for (const auto& [key, value] : it->items()) {
+                    if (out.errors.size() == max_field_errors) {
+                        out.errors.emplace_back("...", std::to_string(it->size() - max_field_errors) + " more");
+                        break;
+                    }
                     std::string reason = single_line(
                         trim(value.is_string()
                                  ? value.get<std::string>()
                                  : value.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace)));
-                    if (reason.size() > max_excerpt) {
-                        reason.resize(max_excerpt);
-                        reason += "...";
-                    }
-                    out.errors.emplace_back(key, std::move(reason));
+                    out.errors.emplace_back(shorten(single_line(key), max_field_name),
+                                            shorten(std::move(reason), max_excerpt));
                 }
             }
             return out;

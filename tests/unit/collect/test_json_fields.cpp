@@ -73,39 +73,130 @@ TEST(JsonFields, ToTextAcceptsStringsAndIntegers) {
     EXPECT_EQ(to_text(Json::parse("{}")), std::nullopt);
 }
 
-TEST(JsonFields, ThrowingConversionsNameTheFieldPath) {
-    const std::string where = "GET /cluster/backup: data[3].enabled";
-    try {
-        (void)as_bool(Json("maybe"), where);
-        FAIL() << "no exception";
-    } catch (const FieldError& e) {
-        EXPECT_STREQ(e.what(), "GET /cluster/backup: data[3].enabled: expected a boolean, got 'maybe'");
-        EXPECT_EQ(e.why(), "expected a boolean, got 'maybe'");
-        EXPECT_EQ(e.kind(), ErrorKind::invalid_response);
-    }
-    EXPECT_THROW((void)as_int(Json("abc"), where), FieldError);
-    EXPECT_THROW((void)as_string(Json(5), where), FieldError);
-    EXPECT_EQ(as_text(Json(5), where), "5");
-    EXPECT_EQ(as_int(Json("8007"), where), 8007);
-    EXPECT_TRUE(as_bool(Json(true), where));
-}
-
-TEST(JsonFields, ObjectReaderTreatsNullAsAbsent) {
-    const Json object = Json::parse(R"({"a":null,"b":"1","c":{"x":1},"d":"text"})");
-    const ObjectReader reader(object, "GET /x: data[0]");
+TEST(ObjectReader, TreatsNullAsAbsent) {
+    const Json object = Json::parse(R"({"a":null,"b":"1","d":"text","n":5})");
+    std::vector<std::string> problems;
+    const ProblemSink sink = record_into(problems);
+    ObjectReader reader(object, "GET /x: data[0]", sink);
     EXPECT_FALSE(reader.has("a"));
     EXPECT_FALSE(reader.has("missing"));
     EXPECT_EQ(reader.boolean("a"), std::nullopt);
+    EXPECT_EQ(reader.required_integer("a"), std::nullopt);
     EXPECT_EQ(reader.boolean("b"), true);
     EXPECT_EQ(reader.integer("b"), 1);
     EXPECT_EQ(reader.string("d"), "text");
+    EXPECT_EQ(reader.text("n"), "5");
+    EXPECT_FALSE(reader.failed());
+    EXPECT_TRUE(problems.empty());
+}
+
+TEST(ObjectReader, AWrongTypeIsRecordedWithTheFieldPathAndIgnored) {
+    const Json object = Json::parse(R"({"c":{"x":1},"e":"maybe","s":5,"t":1.5,"ok":"7"})");
+    std::vector<std::string> problems;
+    const ProblemSink sink = record_into(problems);
+    ObjectReader reader(object, "GET /cluster/backup: data[3]", sink);
+    EXPECT_EQ(reader.integer("c"), std::nullopt);
+    EXPECT_EQ(reader.boolean("e"), std::nullopt);
+    EXPECT_EQ(reader.string("s"), std::nullopt);
+    EXPECT_EQ(reader.text("t"), std::nullopt);
+    EXPECT_FALSE(reader.failed()) << "an optional field never fails the element";
+    EXPECT_EQ(reader.integer("ok"), 7) << "later fields are still read";
+    EXPECT_THAT(problems, ElementsAre("GET /cluster/backup: data[3].c: expected an integer, got {\"x\":1} (ignored)",
+                                      "GET /cluster/backup: data[3].e: expected a boolean, got 'maybe' (ignored)",
+                                      "GET /cluster/backup: data[3].s: expected a string, got 5 (ignored)",
+                                      "GET /cluster/backup: data[3].t: expected a string, got 1.5 (ignored)"));
+}
+
+TEST(ObjectReader, ARequiredFieldOfTheWrongTypeFailsTheElementOnce) {
+    const Json object = Json::parse(R"({"vmid":"abc","node":[1],"name":"web"})");
+    std::vector<std::string> problems;
+    const ProblemSink sink = record_into(problems, "member skipped");
+    ObjectReader reader(object, "GET /pools/lab: data.members[2]", sink);
+    EXPECT_EQ(reader.required_integer("vmid"), std::nullopt);
+    EXPECT_TRUE(reader.failed());
+    // Once failed, nothing more is read or recorded: one problem per skipped element.
+    EXPECT_EQ(reader.required_text("node"), std::nullopt);
+    EXPECT_EQ(reader.text("name"), std::nullopt);
+    reader.problem("name", "is odd", Need::required);
+    EXPECT_THAT(problems, ElementsAre("GET /pools/lab: data.members[2].vmid: expected an integer, got 'abc' "
+                                      "(member skipped)"));
+}
+
+TEST(ObjectReader, ANonObjectIsRecordedWithoutThrowing) {
+    std::vector<std::string> problems;
+    const ProblemSink sink = record_into(problems);
+    const Json value = Json::parse("[1]");
+    ObjectReader reader(value, "GET /x: data[4]", sink);
+    EXPECT_TRUE(reader.failed());
+    EXPECT_EQ(reader.text("a"), std::nullopt);
+    ObjectReader optional(value, "GET /x: data[5]", sink, Need::optional);
+    EXPECT_TRUE(optional.failed());
+    EXPECT_THAT(problems, ElementsAre("GET /x: data[4]: expected an object, got [1] (entry skipped)",
+                                      "GET /x: data[5]: expected an object, got [1] (ignored)"));
+}
+
+TEST(ObjectReader, NestedObjectsShareTheSinkAndNameTheirPath) {
+    const Json object = Json::parse(R"({"verification":{"state":7,"upid":"u"},"bad":"x"})");
+    std::vector<std::string> problems;
+    const ProblemSink sink = record_into(problems);
+    ObjectReader reader(object, "GET /snap: data[0]", sink);
+    auto verification = reader.object("verification");
+    ASSERT_TRUE(verification.has_value());
+    EXPECT_EQ(verification->string("state"), std::nullopt);
+    EXPECT_EQ(verification->text("upid"), "u");
+    verification->problem("upid", "start time 1 is before 2000-01-01T00:00:00Z", Need::optional);
+    EXPECT_EQ(reader.object("bad"), std::nullopt);
+    EXPECT_EQ(reader.object("missing"), std::nullopt);
+    EXPECT_FALSE(reader.failed());
+    EXPECT_THAT(problems,
+                ElementsAre("GET /snap: data[0].verification.state: expected a string, got 7 (ignored)",
+                            "GET /snap: data[0].verification.upid: start time 1 is before 2000-01-01T00:00:00Z "
+                            "(ignored)",
+                            "GET /snap: data[0].bad: expected an object, got 'x' (ignored)"));
+}
+
+TEST(ObjectReader, AnOwnSinkGetsWhereFieldWhyAndNeed) {
+    std::vector<FieldProblem> seen;
+    std::vector<std::string> paths;
+    const ProblemSink sink = [&](const FieldProblem& p) {
+        seen.push_back(FieldProblem{{}, {}, p.why, p.need});
+        paths.push_back(std::string(p.where) + "|" + std::string(p.field));
+    };
+    const Json object = Json::parse(R"({"next-run":"soon","id":[]})");
+    ObjectReader reader(object, "GET /cluster/backup: data[1]", sink, Need::optional);
+    EXPECT_EQ(reader.integer("next-run"), std::nullopt);
+    EXPECT_EQ(reader.required_text("id"), std::nullopt);
+    ASSERT_EQ(seen.size(), 2U);
+    EXPECT_EQ(seen[0].why, "expected an integer, got 'soon'");
+    EXPECT_EQ(seen[0].need, Need::optional);
+    EXPECT_EQ(seen[1].need, Need::required);
+    EXPECT_THAT(paths, ElementsAre("GET /cluster/backup: data[1]|next-run", "GET /cluster/backup: data[1]|id"));
+}
+
+TEST(StrictAnswer, AnyProblemMakesTheAnswerUnusable) {
+    StrictAnswer answer;
+    const Json object = Json::parse(R"({"version":"8.2","release":[1]})");
+    ObjectReader data(object, "GET /version: data", answer.sink());
+    EXPECT_EQ(data.text("version"), "8.2");
+    answer.throw_if_any();
+    EXPECT_EQ(data.text("release"), std::nullopt);
     try {
-        (void)reader.integer("c");
+        answer.throw_if_any();
         FAIL() << "no exception";
-    } catch (const FieldError& e) {
-        EXPECT_STREQ(e.what(), "GET /x: data[0].c: expected an integer, got {\"x\":1}");
+    } catch (const Error& e) {
+        EXPECT_EQ(e.kind(), ErrorKind::invalid_response);
+        EXPECT_STREQ(e.what(), "GET /version: data.release: expected a string, got [1]");
     }
-    EXPECT_THROW(ObjectReader(Json::parse("[1]"), "GET /x: data"), FieldError);
+}
+
+TEST(JsonFields, RequireObjectNamesTheEndpoint) {
+    try {
+        (void)require_object(Json::parse("[]"), "GET /version");
+        FAIL() << "no exception";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.kind(), ErrorKind::invalid_response);
+        EXPECT_STREQ(e.what(), "GET /version: data: expected an object, got []");
+    }
 }
 
 TEST(JsonFields, DescribeValueQuotesStringsAndCutsLongValues) {

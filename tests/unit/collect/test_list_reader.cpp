@@ -22,8 +22,11 @@ using ::testing::IsEmpty;
 
 namespace {
 
-std::optional<int> read_number(const ObjectReader& item, std::vector<std::string>& problems) {
-    const auto n = item.integer("n");
+std::optional<int> read_number(ObjectReader& item, std::vector<std::string>& problems) {
+    const auto n = item.required_integer("n");
+    if (item.failed()) {
+        return std::nullopt;
+    }
     if (!n) {
         problems.push_back(item.where() + ": no n, skipped");
         return std::nullopt;
@@ -55,14 +58,45 @@ TEST(ReadList, ANonListIsAnUnusableAnswer) {
     }
 }
 
-TEST(ReadList, OptionalFieldKeepsTheDefault) {
-    const Json object = Json::parse(R"({"a":[1]})");
-    const ObjectReader item(object, "GET /x: data[0]");
+TEST(ReadList, AnOptionalFieldKeepsTheDefaultAndTheElement) {
+    const Json data = Json::parse(R"([{"n":1,"label":[1]},{"n":2,"label":"two"}])");
     std::vector<std::string> problems;
-    std::string a = "default";
-    optional_field(problems, [&] { a = item.text("a").value_or(""); });
-    EXPECT_EQ(a, "default");
-    EXPECT_THAT(problems, ElementsAre("GET /x: data[0].a: expected a string, got [1] (ignored)"));
+    const auto out = read_list<std::string>(
+        data, "GET /x",
+        [](ObjectReader& item, std::vector<std::string>&) -> std::optional<std::string> {
+            return item.text("label").value_or("default");
+        },
+        problems);
+    EXPECT_THAT(out, ElementsAre("default", "two"));
+    EXPECT_THAT(problems, ElementsAre("GET /x: data[0].label: expected a string, got [1] (ignored)"));
+}
+
+TEST(ReadList, AFailedElementIsLeftOutWhateverTheItemReaderReturns) {
+    const Json data = Json::parse(R"([{"n":"x"},{"n":2}])");
+    std::vector<std::string> problems;
+    const auto out = read_list<int>(
+        data, "GET /x",
+        [](ObjectReader& item, std::vector<std::string>&) -> std::optional<int> {
+            return static_cast<int>(item.required_integer("n").value_or(-1));
+        },
+        problems);
+    EXPECT_THAT(out, ElementsAre(2));
+    EXPECT_THAT(problems, ElementsAre("GET /x: data[0].n: expected an integer, got 'x' (entry skipped)"));
+}
+
+TEST(ReadList, PoolMembersAreANestedListWithTheirOwnIndex) {
+    std::vector<std::string> warnings;
+    const auto vmids = parse_pool_members(
+        R"({"data":[{"poolid":"other"},{"poolid":"prod","members":[
+            {"type":"qemu","vmid":100},{"type":"lxc","vmid":"abc"},7,{"type":"storage","storage":"local"},
+            {"type":"qemu","id":"qemu/101"},{"type":"qemu"},{"type":"lxc","vmid":100}]}]})",
+        "GET /pools?poolid=prod", "prod", warnings);
+    EXPECT_THAT(vmids, ElementsAre(100, 101));
+    EXPECT_THAT(warnings,
+                ElementsAre("GET /pools?poolid=prod: data[1].members[1].vmid: expected an integer, got 'abc' "
+                            "(member skipped)",
+                            "GET /pools?poolid=prod: data[1].members[2]: expected an object, got 7 (member skipped)",
+                            "GET /pools?poolid=prod: data[1].members[5]: guest member without 'vmid', skipped"));
 }
 
 /// Every listing parser names the index of an element that is not an object, and keeps the rest.

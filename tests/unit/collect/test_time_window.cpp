@@ -91,4 +91,25 @@ TEST(TimeWindow, AbsurdTaskTimesSkipTheTask) {
     EXPECT_THAT(warnings[2], HasSubstr("GET /nodes/pve1/tasks: data[3].upid: start time"));
 }
 
+TEST(ReadTime, AnImplausibleTimeIsRecordedNotThrown) {
+    const Json object = Json::parse(R"({"ok":1795700000,"far":9223372036854775807,"early":5,"text":"soon"})");
+    std::vector<std::string> problems;
+    const ProblemSink sink = record_into(problems);
+    const TimeWindow window = TimeWindow::around(now);
+    ObjectReader item(object, "GET /x: data[7]", sink);
+    EXPECT_EQ(read_time(item, "ok", window, Need::required), 1795700000);
+    EXPECT_EQ(read_time(item, "missing", window, Need::required), std::nullopt);
+    EXPECT_EQ(read_time(item, "far", window, Need::optional), std::nullopt);
+    EXPECT_EQ(read_time(item, "text", window, Need::optional), std::nullopt);
+    EXPECT_FALSE(item.failed());
+    EXPECT_EQ(read_time(item, "early", window, Need::required), std::nullopt);
+    EXPECT_TRUE(item.failed());
+    ASSERT_EQ(problems.size(), 3U);
+    EXPECT_EQ(problems[0], "GET /x: data[7].far: 9223372036854775807 is more than a day after the time of the run "
+                           "(2026-11-27T07:00:00Z), not a plausible time (ignored)");
+    EXPECT_EQ(problems[1], "GET /x: data[7].text: expected an integer, got 'soon' (ignored)");
+    EXPECT_EQ(problems[2],
+              "GET /x: data[7].early: 5 is before 2000-01-01T00:00:00Z, not a plausible time (entry skipped)");
+}
+
 } // namespace

@@ -152,6 +152,28 @@ TEST(ParseErrorBody, PlainTextEmptyHtmlAndBrokenJson) {
     EXPECT_EQ(long_text.substr(300), "...");
 }
 
+TEST(ParseErrorBody, AHostileServerCannotPutMegabytesIntoAMessage) {
+    const std::string huge(2 * 1024 * 1024, 'x');
+    const auto error = parse_error_body(R"({"data":null,"message":")" + huge + R"("})");
+    EXPECT_EQ(error.message, std::string(300, 'x') + "...");
+
+    // Cut before a UTF-8 sequence, never inside it ("é" is two bytes, the 300th byte starts one).
+    const auto utf8 = parse_error_body(R"({"message":")" + std::string(299, 'a') + "\xC3\xA9" + R"(tail"})");
+    EXPECT_EQ(utf8.message, std::string(299, 'a') + "...");
+
+    std::string errors = R"({"message":"bad","errors":{")" + std::string(500, 'a') + R"(":"v")";
+    for (int i = 0; i < 25; ++i) {
+        errors += R"(,"f)" + std::to_string(100 + i) + R"(":")" + std::string(1000, 'x') + '"';
+    }
+    const auto many = parse_error_body(errors + "}}");
+    ASSERT_EQ(many.errors.size(), 21U);
+    EXPECT_EQ(many.errors[0].first, std::string(80, 'a') + "...");
+    EXPECT_EQ(many.errors[1].second, std::string(300, 'x') + "...");
+    EXPECT_EQ(many.errors[20], (std::pair<std::string, std::string>("...", "6 more")));
+    const std::string message = status_message("GET /x", 500, "Internal", many, "");
+    EXPECT_LT(message.size(), 21U * 400U);
+}
+
 TEST(StatusMessage, Formats) {
     EXPECT_EQ(status_message("GET /nodes/pve3/tasks", 595, "No route to host", {}, "hint"),
               "GET /nodes/pve3/tasks: HTTP 595 No route to host");
