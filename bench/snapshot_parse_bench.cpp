@@ -34,17 +34,17 @@ std::string make_listing(std::size_t count) {
         if (i > 0) {
             out += ',';
         }
-        out += fmt::format(
-            R"({{"backup-type":"{}","backup-id":"{}","backup-time":{},"comment":"guest-{} daily","files":[)"
-            R"({{"crypt-mode":"none","filename":"index.json.blob","size":{}}},)"
-            R"({{"crypt-mode":"none","filename":"drive-scsi0.img.fidx","size":{}}},)"
-            R"({{"crypt-mode":"none","filename":"client.log.blob","size":{}}}],)"
-            R"("owner":"root@pam!pve-cluster","protected":{},"size":{})",
-            guest % 3 == 0 ? "ct" : "vm", guest, time, guest, 600 + i % 100, 34359738368 + i, 1200 + i % 50,
-            i % 97 == 0 ? "true" : "false", 34359739000 + i);
+        out +=
+            fmt::format(R"({{"backup-type":"{}","backup-id":"{}","backup-time":{},"comment":"guest-{} daily","files":[)"
+                        R"({{"crypt-mode":"none","filename":"index.json.blob","size":{}}},)"
+                        R"({{"crypt-mode":"none","filename":"drive-scsi0.img.fidx","size":{}}},)"
+                        R"({{"crypt-mode":"none","filename":"client.log.blob","size":{}}}],)"
+                        R"("owner":"root@pam!pve-cluster","protected":{},"size":{})",
+                        guest % 3 == 0 ? "ct" : "vm", guest, time, guest, 600 + i % 100, 34359738368 + i, 1200 + i % 50,
+                        i % 97 == 0 ? "true" : "false", 34359739000 + i);
         if (i % 10 != 9) {
             out += fmt::format(R"(,"verification":{{"state":"ok","upid":"UPID:pbs:000015C9:0000A8F4:00000002:{:08X})"
-                               R"(:verificationjob:store1\x3av-1:root@pam:"}})",
+                               R"(:verificationjob:store1\\x3av-1:root@pam:"}})",
                                time + 3600);
         }
         out += '}';
