@@ -51,8 +51,7 @@ inline void check_same(const StreamOutcome& a, const StreamOutcome& b, const std
 inline void pbs_snapshot_stream(std::string_view input) {
     const Selected in = select(input);
     const std::string ns = in.selector % 2 == 0 ? "" : "prod";
-    const auto window =
-        (in.selector / 2) % 2 == 0 ? collect::TimeWindow{} : collect::TimeWindow::around(1795000000);
+    const auto window = (in.selector / 2) % 2 == 0 ? collect::TimeWindow{} : collect::TimeWindow::around(1795000000);
     constexpr std::string_view endpoint = "GET /admin/datastore/store1/snapshots";
     // A small element limit, so that oversized elements are reached too.
     constexpr std::size_t max_element = 4096;
