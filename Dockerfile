@@ -18,7 +18,7 @@ RUN apt-get update \
       cmake ninja-build g++ pkg-config ca-certificates \
       libcurl4-openssl-dev libssl-dev libcpp-httplib-dev nlohmann-json3-dev libcli11-dev \
       libspdlog-dev libfmt-dev libcairo2-dev libpango1.0-dev libhowardhinnant-date-dev \
-      libtomlplusplus-dev zlib1g-dev \
+      libtomlplusplus-dev libsimdjson-dev zlib1g-dev \
  && apt-get clean && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /src

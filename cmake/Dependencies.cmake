@@ -8,6 +8,7 @@ find_package(nlohmann_json 3.11 REQUIRED)
 find_package(CLI11 REQUIRED)
 find_package(fmt REQUIRED)
 find_package(spdlog REQUIRED)
+find_package(simdjson 3.0 REQUIRED) # streamed PBS snapshot listings (src/collect/pbs_snapshot_stream.cpp)
 # toml++ 3.3 (EXCEPTIONS_FILE): Debian ships the compiled shared library; its target carries
 # -DTOML_HEADER_ONLY=0 -DTOML_SHARED_LIB=1, so always link the target.
 find_package(tomlplusplus 3.3 REQUIRED)

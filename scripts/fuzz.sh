@@ -126,10 +126,17 @@ seed pbs_json 6 <$data/pbs/admin_prune.json
 seed pbs_json 8 <$data/pbs/config_datastore_legacy.json
 
 # pbs_snapshots: even = root namespace. The demo listings are large: libFuzzer cuts them at -max_len.
-for f in $pbs/*/admin/datastore/*/snapshots.json; do envelope "$f" | seed pbs_snapshots 0; done
+# pbs_snapshot_stream: the same listings; the selector's upper bits vary the piece sizes.
+for f in $pbs/*/admin/datastore/*/snapshots.json; do
+    envelope "$f" | seed pbs_snapshots 0
+    envelope "$f" | seed pbs_snapshot_stream 0
+    envelope "$f" | seed pbs_snapshot_stream 6
+done
 for f in $data/pbs/snapshots_*.json; do
     seed pbs_snapshots 0 <"$f"
     seed pbs_snapshots 1 <"$f"
+    seed pbs_snapshot_stream 1 <"$f"
+    seed pbs_snapshot_stream 8 <"$f"
 done
 
 # property_string: drives and mount points (0), prune-backups (1, 3).

@@ -9,7 +9,7 @@ packages=(
   # libraries (Debian 12 versions: see docs/dependencies.md)
   libcurl4-openssl-dev libssl-dev zlib1g-dev libcpp-httplib-dev nlohmann-json3-dev libcli11-dev
   libspdlog-dev libfmt-dev libcairo2-dev libpango1.0-dev libhowardhinnant-date-dev
-  libtomlplusplus-dev
+  libtomlplusplus-dev libsimdjson-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev poppler-utils qpdf openssl
   prometheus # promtool validates the metrics file (tests/integration/outlets_test.cpp)

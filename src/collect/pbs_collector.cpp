@@ -5,6 +5,7 @@
 #include "collect/issues.hpp"
 #include "collect/parse_permissions.hpp"
 #include "collect/pbs_parse.hpp"
+#include "collect/pbs_snapshot_stream.hpp"
 #include "collect/pbs_targets.hpp"
 #include "collect/url_encode.hpp"
 #include "collect/worker_pool.hpp"
@@ -167,6 +168,13 @@ private:
     bool m_read_snapshots;
     TimeWindow m_times; // plausible snapshot times
 };
+
+/// "GET /x: 2 invalid UTF-8 sequences replaced by U+FFFD", as fetch_parsed notes them.
+void record_utf8_repairs(IssueList& issues, const Call& call, std::size_t replaced) {
+    if (replaced > 0) {
+        issues.add(IssueSeverity::warning, call.source, call.path, invalid_utf8_message("GET " + call.path, replaced));
+    }
+}
 
 template <class T, class Parse>
 std::optional<T> PbsCollection::fetch_parsed(ServerState& state, IssueList& issues, const Call& call, Parse&& parse) {
@@ -536,14 +544,26 @@ void PbsCollection::read_snapshots(StorageTask& task) {
               "Datastore.Audit on " + acl,
               IssueSeverity::error,
               {}};
-    std::size_t foreign = 0;
-    auto snapshots = fetch_parsed<std::vector<model::PbsSnapshot>>(
-        state, task.issues, call, [&](std::string_view body, auto& warnings) {
-            return parse_pbs_snapshots(body, "GET " + path, target.ns, warnings, &foreign, m_times);
-        });
-    if (!snapshots) {
+    // Streamed: each snapshot is read as the listing arrives, the body is never held whole.
+    SnapshotListReader reader("GET " + path, target.ns, m_times);
+    try {
+        (void)state.client->get_streamed(path, query, reader);
+    } catch (const Error& e) {
+        task.issues.add(call.severity, call.source, call.path, failure_message(call.what, e, call.privilege));
         return;
     }
+    std::optional<std::vector<model::PbsSnapshot>> snapshots;
+    try {
+        reader.finish();
+        snapshots = reader.take_snapshots();
+    } catch (const Error& e) { // the listing is unusable: not JSON, cut, no data list
+        record_utf8_repairs(task.issues, call, reader.replaced_invalid_utf8());
+        task.issues.add(call.severity, call.source, call.path, call.what + " could not be read: " + e.what());
+        return;
+    }
+    record_utf8_repairs(task.issues, call, reader.replaced_invalid_utf8());
+    task.issues.add_warnings(call.source, call.path, reader.problems());
+    const std::size_t foreign = reader.other_namespace();
     if (foreign > 0) {
         collect_logger()->debug("storage {}: {} snapshots of other namespaces left out", target.storage, foreign);
     }

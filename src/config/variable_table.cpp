@@ -236,8 +236,10 @@ const std::vector<VariableSpec>& variable_table() {
         {"PBS_VERIFY_TLS", "true",
          "verify the PBS certificates (true/false); a storage's fingerprint is always enforced", false, Need::optional,
          apply_pbs_verify_tls},
-        {"PBS_TIMEOUT", "60", "timeout of one PBS API request, in seconds (1..3600; snapshot listings are slow)", false,
-         Need::optional, apply_pbs_timeout},
+        {"PBS_TIMEOUT", "60",
+         "timeout of one PBS API request, in seconds (1..3600); a snapshot listing: seconds without a byte "
+         "received",
+         false, Need::optional, apply_pbs_timeout},
         {"REPORT_DEADLINE", "1800",
          "the whole run's time allowance in seconds (0..86400, 0 = none): no API request starts after it, "
          "running ones are cut",

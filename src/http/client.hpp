@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -107,6 +108,29 @@ public:
         : HttpError(ErrorKind::timeout, message, std::move(endpoint), 0, "", "") {}
 };
 
+/// Receives the decoded body of a streamed GET (Client::get_streamed) chunk by chunk, as it arrives.
+class BodySink {
+public:
+    virtual ~BodySink() = default;
+    BodySink() = default;
+    BodySink(const BodySink&) = delete;
+    BodySink& operator=(const BodySink&) = delete;
+
+    /// Called before each attempt (the first and every retry): forget what earlier attempts wrote.
+    virtual void restart() = 0;
+    /// The next piece of a 2xx answer's body. Returning false ends the transfer at once (the sink
+    /// keeps its own reason): get_streamed then returns with `aborted` set and never retries.
+    [[nodiscard]] virtual bool write(std::string_view chunk) = 0;
+};
+
+/// What a streamed GET answered (its body went to the sink).
+struct StreamedResponse {
+    long status = 0;
+    std::string reason;
+    std::size_t bytes = 0; // decoded body bytes given to the sink by the last attempt
+    bool aborted = false;  // the sink returned false
+};
+
 /// True for a DeadlineExceeded.
 [[nodiscard]] bool is_deadline_exceeded(const std::exception& error) noexcept;
 
@@ -124,6 +148,13 @@ public:
     ///   connect/DNS failures -> unreachable, certificate/handshake -> tls, timeouts -> timeout.
     /// Thread-safe: collectors call it from several threads at once.
     [[nodiscard]] virtual Response get(const std::string& path, const Query& query = {}) = 0;
+    /// Like get(), but a 2xx body is handed to `sink` as it arrives instead of being kept: memory
+    /// does not grow with the answer. Same errors, retries (the sink is restarted before each
+    /// attempt), deadline, redaction and max_body_bytes; a non-2xx body is kept (bounded) for the
+    /// error message and never reaches the sink. Made for long listings: no whole-request timeout,
+    /// but a transfer that receives no byte for `timeout` fails as a timeout; the run deadline
+    /// still cuts it. The default implementation calls get() and writes the whole body at once.
+    virtual StreamedResponse get_streamed(const std::string& path, const Query& query, BodySink& sink);
     /// Number of requests sent so far (for the run summary).
     [[nodiscard]] virtual std::size_t request_count() const = 0;
 };

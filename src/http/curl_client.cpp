@@ -23,6 +23,7 @@
 #include <array>
 #include <atomic>
 #include <condition_variable>
+#include <exception>
 #include <mutex>
 #include <optional>
 #include <system_error>
@@ -120,6 +121,11 @@ struct Transfer {
     PinState pin;
     std::size_t max_body = 0; // 0 = no limit
     bool too_large = false;   // the body passed max_body: the transfer was aborted
+    // Streamed GET: a 2xx body goes to `sink` (counted in `received`), any other stays in `body`.
+    BodySink* sink = nullptr;
+    std::size_t received = 0;
+    bool sink_aborted = false;       // the sink returned false
+    std::exception_ptr sink_failure; // the sink threw (rethrown by the caller)
 
     Transfer() = default;
     Transfer(const Transfer&) = delete;
@@ -131,10 +137,43 @@ struct Transfer {
     }
 };
 
+/// The bounded part of a non-2xx body kept for the error message of a streamed GET.
+constexpr std::size_t max_error_body = std::size_t{64} * 1024;
+
+/// Streamed GET: 2xx bodies go to the sink, others are kept (bounded) for the message.
+std::size_t on_streamed_body(Transfer& transfer, const char* data, std::size_t bytes) {
+    if (transfer.max_body != 0 && bytes > transfer.max_body - std::min(transfer.max_body, transfer.received)) {
+        transfer.too_large = true;
+        return 0;
+    }
+    transfer.received += bytes;
+    long status = 0;
+    curl_easy_getinfo(transfer.easy, CURLINFO_RESPONSE_CODE, &status);
+    if (status < 200 || status >= 300) {
+        if (transfer.body.size() < max_error_body) {
+            transfer.body.append(data, std::min(bytes, max_error_body - transfer.body.size()));
+        }
+        return bytes;
+    }
+    try {
+        if (!transfer.sink->write(std::string_view(data, bytes))) {
+            transfer.sink_aborted = true;
+            return 0;
+        }
+    } catch (...) {
+        transfer.sink_failure = std::current_exception();
+        return 0;
+    }
+    return bytes;
+}
+
 std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user) noexcept {
     try {
         auto* transfer = static_cast<Transfer*>(user);
         const std::size_t bytes = size * count;
+        if (transfer->sink != nullptr) {
+            return on_streamed_body(*transfer, data, bytes);
+        }
         if (transfer->max_body != 0 &&
             bytes > transfer->max_body - std::min(transfer->max_body, transfer->body.size())) {
             transfer->too_large = true;
@@ -174,6 +213,9 @@ struct Attempt {
     bool too_large = false;        // body larger than max_body_bytes (decoded or announced)
     bool deadline_limited = false; // the run deadline, not the request timeout, bounded this attempt
     bool deadline_passed = false;  // not even started: the run deadline had passed
+    std::size_t received = 0;      // streamed: body bytes given to the sink
+    bool sink_aborted = false;
+    std::exception_ptr sink_failure;
 };
 
 struct Failure {
@@ -208,13 +250,16 @@ public:
     CurlClient& operator=(const CurlClient&) = delete;
 
     [[nodiscard]] Response get(const std::string& path, const Query& query) override;
+    StreamedResponse get_streamed(const std::string& path, const Query& query, BodySink& sink) override;
     [[nodiscard]] std::size_t request_count() const override { return m_requests.load(); }
 
 private:
     [[nodiscard]] std::unique_ptr<Transfer> acquire();
     void release(std::unique_ptr<Transfer> transfer);
     [[nodiscard]] std::unique_ptr<Transfer> make_transfer();
-    [[nodiscard]] Attempt perform(const std::string& url);
+    [[nodiscard]] Attempt perform(const std::string& url, BodySink* sink);
+    /// The attempts of one GET with their retries: the successful attempt, or throws HttpError.
+    [[nodiscard]] Attempt execute(const std::string& path, const Query& query, BodySink* sink);
     [[nodiscard]] Failure failure_of(const std::string& path, const Attempt& attempt) const;
     [[nodiscard]] DeadlineExceeded deadline_error(const std::string& path) const;
     /// Time left before the run deadline (nullopt: no deadline).
@@ -422,7 +467,7 @@ void CurlClient::release(std::unique_ptr<Transfer> transfer) {
     m_pool_cv.notify_one();
 }
 
-Attempt CurlClient::perform(const std::string& url) {
+Attempt CurlClient::perform(const std::string& url, BodySink* sink) {
     std::unique_ptr<Transfer> transfer = acquire();
     struct Return {
         CurlClient* client;
@@ -436,6 +481,10 @@ Attempt CurlClient::perform(const std::string& url) {
     transfer->pin.presented.clear();
     transfer->pin.mismatch = false;
     transfer->too_large = false;
+    transfer->sink = sink;
+    transfer->received = 0;
+    transfer->sink_aborted = false;
+    transfer->sink_failure = nullptr;
     Attempt attempt;
     if (const CURLcode rc = curl_easy_setopt(transfer->easy, CURLOPT_URL, url.c_str()); rc != CURLE_OK) {
         attempt.code = rc;
@@ -443,20 +492,28 @@ Attempt CurlClient::perform(const std::string& url) {
         return attempt;
     }
     // Timeouts of this attempt: the configured ones, bounded by the time left before the deadline.
-    auto timeout = std::chrono::milliseconds(m_options.timeout);
+    // A streamed GET has no whole-request limit (only the deadline), but fails when no byte
+    // arrives for `timeout` (curl's low-speed check: under 1 byte/s for that many seconds).
+    auto timeout = sink != nullptr ? std::chrono::milliseconds(0) : std::chrono::milliseconds(m_options.timeout);
     auto connect_timeout = m_options.connect_timeout;
-    if (const auto left = time_left()) {
+    const auto left = time_left();
+    if (left) {
         if (*left <= std::chrono::milliseconds(0)) {
             attempt.deadline_passed = true;
             return attempt;
         }
-        if (*left < timeout) {
+        if (sink != nullptr || *left < timeout) {
             timeout = *left;
             attempt.deadline_limited = true;
         }
         connect_timeout = std::min(connect_timeout, *left);
     }
-    curl_easy_setopt(transfer->easy, CURLOPT_TIMEOUT_MS, static_cast<long>(std::max<std::int64_t>(1, timeout.count())));
+    const long idle_seconds =
+        sink != nullptr ? static_cast<long>(std::max<std::int64_t>(1, m_options.timeout.count())) : 0L;
+    curl_easy_setopt(transfer->easy, CURLOPT_LOW_SPEED_LIMIT, sink != nullptr ? 1L : 0L);
+    curl_easy_setopt(transfer->easy, CURLOPT_LOW_SPEED_TIME, idle_seconds);
+    curl_easy_setopt(transfer->easy, CURLOPT_TIMEOUT_MS,
+                     sink != nullptr && !left ? 0L : static_cast<long>(std::max<std::int64_t>(1, timeout.count())));
     curl_easy_setopt(transfer->easy, CURLOPT_CONNECTTIMEOUT_MS,
                      static_cast<long>(std::max<std::int64_t>(1, connect_timeout.count())));
     m_requests.fetch_add(1);
@@ -471,7 +528,17 @@ Attempt CurlClient::perform(const std::string& url) {
     attempt.body = std::move(transfer->body);
     attempt.pin = transfer->pin;
     attempt.too_large = transfer->too_large || attempt.code == CURLE_FILESIZE_EXCEEDED;
+    attempt.received = transfer->received;
+    attempt.sink_aborted = transfer->sink_aborted;
+    attempt.sink_failure = transfer->sink_failure;
+    if (sink != nullptr && attempt.deadline_limited && attempt.code == CURLE_OPERATION_TIMEDOUT) {
+        // Streamed: the low-speed limit also times out; only a cut at the deadline is the deadline's.
+        const auto after = time_left();
+        attempt.deadline_limited = after && *after <= std::chrono::milliseconds(50);
+    }
     transfer->body = std::string(); // do not keep a large buffer per pooled handle
+    transfer->sink = nullptr;
+    transfer->sink_failure = nullptr;
     return attempt;
 }
 
@@ -528,19 +595,42 @@ Failure CurlClient::failure_of(const std::string& path, const Attempt& attempt) 
 }
 
 Response CurlClient::get(const std::string& path, const Query& query) {
+    Attempt attempt = execute(path, query, nullptr);
+    return Response{attempt.status, std::move(attempt.reason), std::move(attempt.body)};
+}
+
+StreamedResponse CurlClient::get_streamed(const std::string& path, const Query& query, BodySink& sink) {
+    Attempt attempt = execute(path, query, &sink);
+    return StreamedResponse{attempt.status, std::move(attempt.reason), attempt.received, attempt.sink_aborted};
+}
+
+Attempt CurlClient::execute(const std::string& path, const Query& query, BodySink* sink) {
     const std::string url = m_options.base_url + path + query_string(query);
     for (int attempt_number = 0;; ++attempt_number) {
-        Attempt attempt = perform(url);
+        if (sink != nullptr) {
+            sink->restart();
+        }
+        Attempt attempt = perform(url, sink);
+        if (attempt.sink_failure) {
+            std::rethrow_exception(attempt.sink_failure);
+        }
         if (attempt.deadline_passed ||
             (attempt.deadline_limited && attempt.code == CURLE_OPERATION_TIMEDOUT && !attempt.pin.mismatch)) {
             DeadlineExceeded error = deadline_error(path);
             m_log->debug("{}", error.what());
             throw error;
         }
+        if (attempt.sink_aborted) {
+            m_log->debug("{}",
+                         redact(fmt::format("GET {} -> {}: stopped by its reader after {} ({} ms)", path,
+                                            attempt.status, human_size(attempt.received), attempt.elapsed.count())));
+            return attempt;
+        }
         if (attempt.code == CURLE_OK && attempt.status >= 200 && attempt.status < 300) {
-            m_log->debug("{}", redact(fmt::format("GET {} -> {} ({} ms, {})", path, attempt.status,
-                                                  attempt.elapsed.count(), human_size(attempt.body.size()))));
-            return Response{attempt.status, std::move(attempt.reason), std::move(attempt.body)};
+            m_log->debug("{}",
+                         redact(fmt::format("GET {} -> {} ({} ms, {})", path, attempt.status, attempt.elapsed.count(),
+                                            human_size(sink != nullptr ? attempt.received : attempt.body.size()))));
+            return attempt;
         }
         Failure failure = failure_of(path, attempt);
         const int allowed = failure.error.kind() == ErrorKind::timeout

@@ -5,6 +5,7 @@
 #include "fuzz/calendar_event.hpp"
 #include "fuzz/config.hpp"
 #include "fuzz/pbs_json.hpp"
+#include "fuzz/pbs_snapshot_stream.hpp"
 #include "fuzz/pbs_snapshots.hpp"
 #include "fuzz/property_string.hpp"
 #include "fuzz/prune_sim.hpp"
@@ -43,6 +44,7 @@ const Target targets[] = {
     {"pve_tasks", pvr::fuzz::pve_tasks},
     {"pbs_json", pvr::fuzz::pbs_json},
     {"pbs_snapshots", pvr::fuzz::pbs_snapshots},
+    {"pbs_snapshot_stream", pvr::fuzz::pbs_snapshot_stream},
     {"property_string", pvr::fuzz::property_string},
     {"prune_sim", pvr::fuzz::prune_sim},
     {"calendar_event", pvr::fuzz::calendar_event},
