@@ -11,13 +11,41 @@ namespace pvr::analysis {
 
 namespace {
 
-std::string included_reason(const std::vector<const AnalyzedJob*>& enabled) {
-    std::vector<std::string> parts;
-    for (const auto* analyzed : enabled) {
-        parts.push_back(fmt::format("{} ({}) to {}", analyzed->job.id, describe_selection(analyzed->job),
-                                    describe_storage(analyzed->job)));
+/// The rule by which `analyzed` includes a guest: a fact of constant size (no VMID list).
+model::CoverageRule inclusion_rule(const AnalyzedJob& analyzed) {
+    const auto& job = analyzed.job;
+    model::CoverageRule rule;
+    rule.job = job.id;
+    rule.enabled = job.enabled;
+    rule.node = job.node;
+    rule.storage = job.storage;
+    switch (analyzed.inclusion.mode) {
+    case SelectionMode::pool:
+        rule.selection = model::RuleSelection::pool;
+        rule.pool = job.selection.pool;
+        break;
+    case SelectionMode::all:
+        rule.selection = model::RuleSelection::all;
+        rule.excluded_count = job.selection.exclude.size();
+        break;
+    case SelectionMode::vmid:
+    case SelectionMode::none:
+        rule.selection = model::RuleSelection::vmid;
+        break;
     }
-    return fmt::format("Included by enabled {} {}.", plural_noun(enabled.size(), "job", "jobs"), join_words(parts));
+    return rule;
+}
+
+/// "Included by enabled job backup-daily (listed by VMID) to pbs1.": names each rule, never a VMID list.
+std::string included_reason(const std::vector<model::CoverageRule>& rules) {
+    std::vector<std::string> parts;
+    for (const auto& rule : rules) {
+        if (rule.enabled) {
+            parts.push_back(fmt::format("{} ({}) to {}", rule.job, describe_rule(rule),
+                                        rule.storage ? *rule.storage : std::string("the default storage")));
+        }
+    }
+    return fmt::format("Included by enabled {} {}.", plural_noun(parts.size(), "job", "jobs"), join_words(parts));
 }
 
 /// Why no job includes the guest, naming the jobs that name it but drop or exclude it.
@@ -72,13 +100,12 @@ model::Coverage guest_coverage(const model::Guest& guest, const std::optional<st
         return coverage;
     }
 
-    std::vector<const AnalyzedJob*> enabled;
     std::vector<std::string> undetermined_reasons;
     for (const auto& analyzed : *jobs) {
         const auto& inclusion = analyzed.inclusion;
         if (inclusion.includes(guest.vmid)) {
+            coverage.rules.push_back(inclusion_rule(analyzed));
             if (analyzed.job.enabled) {
-                enabled.push_back(&analyzed);
                 coverage.jobs.push_back(analyzed.job.id);
             } else {
                 coverage.disabled_jobs.push_back(analyzed.job.id);
@@ -89,12 +116,12 @@ model::Coverage guest_coverage(const model::Guest& guest, const std::optional<st
     }
     std::sort(coverage.jobs.begin(), coverage.jobs.end());
     std::sort(coverage.disabled_jobs.begin(), coverage.disabled_jobs.end());
-    std::sort(enabled.begin(), enabled.end(),
-              [](const AnalyzedJob* a, const AnalyzedJob* b) { return a->job.id < b->job.id; });
+    std::stable_sort(coverage.rules.begin(), coverage.rules.end(),
+                     [](const model::CoverageRule& a, const model::CoverageRule& b) { return a.job < b.job; });
 
-    if (!enabled.empty()) {
+    if (!coverage.jobs.empty()) {
         coverage.status = model::CoverageStatus::scheduled;
-        coverage.reason = included_reason(enabled);
+        coverage.reason = included_reason(coverage.rules);
     } else if (!undetermined_reasons.empty()) {
         coverage.status = model::CoverageStatus::undetermined;
         coverage.reason = fmt::format("{}", fmt::join(undetermined_reasons, " "));

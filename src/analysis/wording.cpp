@@ -61,6 +61,28 @@ std::string describe_selection(const model::BackupJob& job) {
     return out;
 }
 
+std::string describe_rule(const model::CoverageRule& rule) {
+    std::string out;
+    switch (rule.selection) {
+    case model::RuleSelection::vmid:
+        out = "listed by VMID";
+        break;
+    case model::RuleSelection::pool:
+        out = fmt::format("pool {}", rule.pool.value_or(""));
+        break;
+    case model::RuleSelection::all:
+        out = "all guests";
+        if (rule.excluded_count > 0) {
+            out += fmt::format(" but the {} it excludes", rule.excluded_count);
+        }
+        break;
+    }
+    if (rule.node) {
+        out += fmt::format(" on node {}", *rule.node);
+    }
+    return out;
+}
+
 std::string describe_storage(const model::BackupJob& job) {
     return job.storage ? *job.storage : std::string("the default storage");
 }

@@ -2,6 +2,7 @@
 // Small text helpers for the human sentences of coverage reasons and anomalies.
 
 #include "model/backup_job.hpp"
+#include "model/coverage.hpp"
 #include "model/guest.hpp"
 
 #include <cstdint>
@@ -20,6 +21,9 @@ namespace pvr::analysis {
 [[nodiscard]] std::string guest_labels(const std::vector<std::string>& labels, std::size_t limit = 10);
 /// What a job selects: "all guests except 105, 110", "pool prod/db on node pve2", "VMIDs 200, 201".
 [[nodiscard]] std::string describe_selection(const model::BackupJob& job);
+/// The rule by which a job includes one guest, of constant size whatever the job lists:
+/// "listed by VMID", "pool prod/db on node pve2", "all guests but the 2 it excludes".
+[[nodiscard]] std::string describe_rule(const model::CoverageRule& rule);
 /// "pbs-main" or "the default storage" (vzdump.conf's storage, else `local`).
 [[nodiscard]] std::string describe_storage(const model::BackupJob& job);
 /// Singular or plural noun: plural_noun(1, "job", "jobs").

@@ -1,6 +1,7 @@
 #include "app/pipeline.hpp"
 
 #include "analysis/analyze.hpp"
+#include "app/background_pbs.hpp"
 #include "collect/pbs_override_check.hpp"
 #include "collect/pve_collector.hpp"
 
@@ -21,8 +22,23 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
 model::ReportData build_report(http::Client& pve, const config::Config& config,
                                const collect::PbsClientFactory& pbs_factory, const Clock& clock, PipelineStats& stats) {
     const auto t0 = std::chrono::steady_clock::now();
+    collect::PbsCollectorOptions pbs_options;
+    pbs_options.now = clock();
+    pbs_options.parallelism = config.pbs_max_connections;
+    BackgroundPbsCollection pbs(config, pbs_factory, pbs_options);
     collect::PveCollectorOptions options;
     options.clock = clock;
+    options.parallelism = config.pve_max_connections;
+    // PBS starts as soon as the storages are known and runs beside the rest of the PVE collection.
+    options.on_storages = [&](const std::vector<model::Storage>& storages, bool collected) {
+        // A per-storage PBS variable naming no PBS storage is a typo: exit 2 before any PBS request.
+        if (collected) {
+            collect::check_pbs_overrides(config, storages);
+        }
+        if (config.pbs_configured()) {
+            pbs.start(storages);
+        }
+    };
     model::Inventory inventory = collect::collect_pve(pve, options);
     stats.collect_seconds = seconds_since(t0);
     stats.requests = pve.request_count();
@@ -30,23 +46,14 @@ model::ReportData build_report(http::Client& pve, const config::Config& config,
                  inventory.guests.size(), inventory.jobs ? inventory.jobs->size() : 0, inventory.storages.size(),
                  stats.collect_seconds, stats.requests, inventory.issues.size());
 
-    // A per-storage PBS variable naming no PBS storage is a typo: exit 2 before any PBS request.
-    if (inventory.storages_collected) {
-        collect::check_pbs_overrides(config, inventory.storages);
-    }
-
-    const auto tp = std::chrono::steady_clock::now();
     if (config.pbs_configured()) {
-        collect::PbsCollectorOptions pbs_options;
-        pbs_options.now = clock();
-        collect::collect_pbs(inventory, config, pbs_factory, pbs_options);
-        stats.pbs_seconds = seconds_since(tp);
-        std::size_t snapshots = 0;
-        for (const auto& [storage, content] : inventory.pbs_content) {
-            snapshots += content.snapshots.size();
+        if (!pbs.started()) { // collect_pve always announces the storages; this keeps PBS whatever it does
+            if (inventory.storages_collected) {
+                collect::check_pbs_overrides(config, inventory.storages);
+            }
+            pbs.start(inventory.storages);
         }
-        spdlog::info("collected {} snapshots from {} PBS server(s) in {:.2f} s", snapshots,
-                     inventory.pbs_servers.size(), stats.pbs_seconds);
+        stats.pbs_seconds = pbs.finish_into(inventory);
     } else {
         spdlog::info("PBS collection not configured (PBS_TOKEN_ID): last backups and retention are not reported");
     }

@@ -1,5 +1,6 @@
 #pragma once
-// configuration -> HTTP clients -> collectors (PVE, then PBS) -> analysis -> ReportData.
+// configuration -> HTTP clients -> collectors (PVE, and PBS beside it once the storages are known)
+// -> analysis -> ReportData.
 
 #include "collect/pbs_collector.hpp"
 #include "config/config.hpp"
@@ -12,7 +13,7 @@ namespace pvr::app {
 struct PipelineStats {
     std::size_t requests = 0;
     double collect_seconds = 0;
-    double pbs_seconds = 0;
+    double pbs_seconds = 0; // the PBS collection's own time (it overlaps collect_seconds)
     double analyze_seconds = 0;
 };
 

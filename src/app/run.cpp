@@ -230,6 +230,7 @@ int run(const Options& opts, const config::EnvMap& env) {
         }
     }
     client_options.max_body_bytes = cfg.max_response_mb * 1024 * 1024;
+    client_options.max_connections = cfg.pve_max_connections;
     client_options.deadline = run_deadline(cfg, run_start);
     const auto client = http::make_curl_client(client_options);
 

@@ -12,9 +12,11 @@ PbsClientFactory make_pbs_client_factory(const config::Config& config, std::opti
         std::vector<std::string> secrets;
         std::size_t max_body_bytes;
         std::optional<http::Deadline> deadline;
+        std::size_t max_connections;
     };
-    Settings settings{config.pbs_verify_tls,         std::nullopt,       config.pbs_timeout, {config.pbs_token_secret},
-                      config.max_response_mb << 20U, std::move(deadline)};
+    Settings settings{
+        config.pbs_verify_tls,         std::nullopt,        config.pbs_timeout,        {config.pbs_token_secret},
+        config.max_response_mb << 20U, std::move(deadline), config.pbs_max_connections};
     if (config.pbs_ca_bundle) {
         settings.ca_file = config.pbs_ca_bundle->string();
     }
@@ -33,7 +35,7 @@ PbsClientFactory make_pbs_client_factory(const config::Config& config, std::opti
         options.timeout = settings.timeout;
         options.max_body_bytes = settings.max_body_bytes;
         options.deadline = settings.deadline;
-        options.max_connections = 4;
+        options.max_connections = settings.max_connections;
         options.source = connection.source;
         options.redactor.add_secret(connection.token_secret);
         for (const auto& secret : settings.secrets) {

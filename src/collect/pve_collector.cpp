@@ -892,6 +892,9 @@ model::Inventory PveCollection::run() {
     timed("guest inventory", [&] { require_guests(); });
     count_guests_once();
     count_jobs_and_storages_once();
+    if (m_options.on_storages) {
+        m_options.on_storages(m_inventory.storages, m_inventory.storages_collected);
+    }
     assign_guests_to_nodes();
     warn_if_filtered();
 

@@ -7,6 +7,8 @@
 #include "model/inventory.hpp"
 
 #include <cstddef>
+#include <functional>
+#include <vector>
 
 namespace pvr::collect {
 
@@ -14,6 +16,12 @@ struct PveCollectorOptions {
     std::size_t parallelism = 8;         // concurrent requests (per-node and per-guest calls)
     std::int64_t task_history_days = 31; // how far back /nodes/{node}/tasks is read
     Clock clock = system_clock();
+    /// Called once, on the collecting thread, as soon as the storage list is final (duplicates
+    /// removed) and every foundation of the report was read, before the pools, task histories
+    /// and guest configurations are: the pipeline starts the PBS collection there, so both run
+    /// at once. `collected` is false when /storage could not be read. Not called when the
+    /// collection gives up before; an exception it throws ends the collection.
+    std::function<void(const std::vector<model::Storage>& storages, bool collected)> on_storages;
 };
 
 /// Throws pvr::Error (from the http client) only for blocking errors:

@@ -70,12 +70,17 @@ struct Config {
     bool pve_verify_tls = true;
     std::optional<std::filesystem::path> pve_ca_bundle;
     std::chrono::seconds pve_timeout{30};
+    /// Concurrent requests to the PVE API (PVE_MAX_CONNECTIONS).
+    std::size_t pve_max_connections = 8;
     // Proxmox Backup Servers behind the PBS storages (optional: collected when a token is set)
     std::string pbs_token_id;     // user@realm!name; "" = no global PBS token
     std::string pbs_token_secret; // never logged
     bool pbs_verify_tls = true;   // a storage's pinned fingerprint is enforced regardless
     std::optional<std::filesystem::path> pbs_ca_bundle;
     std::chrono::seconds pbs_timeout{60};
+    /// Concurrent requests to the Proxmox Backup Servers, at most this many to one server
+    /// (PBS_MAX_CONNECTIONS).
+    std::size_t pbs_max_connections = 4;
     /// By normalized storage key ("PBS_MAIN" for storage "pbs-main").
     std::map<std::string, PbsOverride> pbs_overrides;
     // Bounds of a run

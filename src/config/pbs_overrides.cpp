@@ -198,7 +198,7 @@ void check_pbs_settings(const EnvMap& env, Config& config, std::vector<std::stri
         }
     }
     if (!config.pbs_configured() && !id_given && !secret_given) {
-        for (const char* name : {"PBS_CA_BUNDLE", "PBS_VERIFY_TLS", "PBS_TIMEOUT"}) {
+        for (const char* name : {"PBS_CA_BUNDLE", "PBS_VERIFY_TLS", "PBS_TIMEOUT", "PBS_MAX_CONNECTIONS"}) {
             if (has_any(env, {name})) {
                 config.warnings.push_back(std::string(name) +
                                           ": ignored because no PBS API token is set (PBS_TOKEN_ID and "

@@ -56,6 +56,16 @@ std::optional<std::string> apply_timeout(std::string_view value, Config& config,
     return std::nullopt;
 }
 
+std::optional<std::string> apply_pve_max_connections(std::string_view value, Config& config,
+                                                     ApplyContext& /*context*/) {
+    std::int64_t count = 0;
+    if (auto problem = check_int(value, 1, 64, "connections", count)) {
+        return problem;
+    }
+    config.pve_max_connections = static_cast<std::size_t>(count);
+    return std::nullopt;
+}
+
 // --- Proxmox Backup Server ----------------------------------------------------------------------
 
 std::optional<std::string> apply_pbs_token_id(std::string_view value, Config& config, ApplyContext& /*context*/) {
@@ -89,6 +99,16 @@ std::optional<std::string> apply_pbs_timeout(std::string_view value, Config& con
         return problem;
     }
     config.pbs_timeout = std::chrono::seconds(seconds);
+    return std::nullopt;
+}
+
+std::optional<std::string> apply_pbs_max_connections(std::string_view value, Config& config,
+                                                     ApplyContext& /*context*/) {
+    std::int64_t count = 0;
+    if (auto problem = check_int(value, 1, 64, "connections", count)) {
+        return problem;
+    }
+    config.pbs_max_connections = static_cast<std::size_t>(count);
     return std::nullopt;
 }
 
@@ -222,6 +242,8 @@ const std::vector<VariableSpec>& variable_table() {
          "default: the system CAs",
          false, Need::optional, apply_ca_bundle},
         {"PVE_TIMEOUT", "30", "timeout of one API request, in seconds (1..3600)", false, Need::optional, apply_timeout},
+        {"PVE_MAX_CONNECTIONS", "8", "concurrent requests to the PVE API (1..64)", false, Need::optional,
+         apply_pve_max_connections},
         {"PBS_TOKEN_ID", "",
          "API token id for the Proxmox Backup Servers of the PBS storages: user@realm!tokenname "
          "(e.g. report@pbs!coverage) with DatastoreAudit on /datastore; enables the PBS collection (without it the "
@@ -236,6 +258,9 @@ const std::vector<VariableSpec>& variable_table() {
         {"PBS_VERIFY_TLS", "true",
          "verify the PBS certificates (true/false); a storage's fingerprint is always enforced", false, Need::optional,
          apply_pbs_verify_tls},
+        {"PBS_MAX_CONNECTIONS", "4",
+         "concurrent requests to the Proxmox Backup Servers (1..64), at most this many to one server", false,
+         Need::optional, apply_pbs_max_connections},
         {"PBS_TIMEOUT", "60",
          "timeout of one PBS API request, in seconds (1..3600); a snapshot listing: seconds without a byte "
          "received",

@@ -14,4 +14,16 @@ const char* to_code(CoverageStatus status) noexcept {
     return "indetermine";
 }
 
+const char* to_code(RuleSelection selection) noexcept {
+    switch (selection) {
+    case RuleSelection::vmid:
+        return "vmid";
+    case RuleSelection::pool:
+        return "pool";
+    case RuleSelection::all:
+        return "all";
+    }
+    return "vmid";
+}
+
 } // namespace pvr::model

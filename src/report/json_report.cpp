@@ -205,6 +205,20 @@ ordered_json orphan_json(const PbsOrphanGroup& g) {
             {"last_backup", opt_time(g.last_backup)}};
 }
 
+ordered_json rules_json(const std::vector<CoverageRule>& rules) {
+    ordered_json out = ordered_json::array();
+    for (const auto& rule : rules) {
+        out.push_back({{"job", rule.job},
+                       {"enabled", rule.enabled},
+                       {"selection", to_code(rule.selection)},
+                       {"pool", opt(rule.pool)},
+                       {"node", opt(rule.node)},
+                       {"storage", opt(rule.storage)},
+                       {"excluded_count", rule.excluded_count}});
+    }
+    return out;
+}
+
 ordered_json guest_json(const GuestReport& report) {
     const Guest& g = report.guest;
     ordered_json last_backup = nullptr;
@@ -248,7 +262,8 @@ ordered_json guest_json(const GuestReport& report) {
               {"jobs", report.coverage.jobs},
               {"disabled_jobs", report.coverage.disabled_jobs},
               {"reason", report.coverage.reason},
-              {"excluded_volumes", report.coverage.excluded_volumes}}},
+              {"excluded_volumes", report.coverage.excluded_volumes},
+              {"rules", rules_json(report.coverage.rules)}}},
             {"last_backup", last_backup},
             {"retention", retention},
             {"last_task", last_task_json(report.last_task)},

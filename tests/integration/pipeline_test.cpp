@@ -363,6 +363,31 @@ TEST_F(PipelineTest, PbsRetentionLastBackupsAndOrphansMatchTheDemo) {
     }
 }
 
+// Issue 10: PBS collection starts once the PVE storages are known and runs beside the rest of the
+// PVE collection. Every PVE task-history request is held 1.5 s, so a PBS collection that waited
+// for PVE would end after it; here it ends before, and the report is the same as ever.
+TEST_F(PipelineTest, PbsCollectionOverlapsThePveTaskHistories) {
+    m_emulator->add_fault(pvr::emulator::parse_fault("/nodes/*/tasks*=delay:1500"));
+    const auto result = run({"--dump-report-data", "--now", k_now}, env_with_pbs());
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    const auto pbs_start = result.err.find("PBS collection starts");
+    const auto pbs_done = result.err.find("PBS collection done");
+    const auto pve_done = result.err.find(" from PVE in ");
+    ASSERT_NE(pbs_start, std::string::npos) << result.err;
+    ASSERT_NE(pbs_done, std::string::npos) << result.err;
+    ASSERT_NE(pve_done, std::string::npos) << result.err;
+    EXPECT_LT(pbs_start, pbs_done);
+    EXPECT_LT(pbs_done, pve_done) << "the PBS collection did not end while PVE was still collecting:\n" << result.err;
+    std::size_t delayed = 0;
+    for (const auto& request : m_emulator->requests()) {
+        delayed += request.fault.find("delay") != std::string::npos ? 1U : 0U;
+    }
+    EXPECT_GT(delayed, 0U) << "no task-history request was held";
+    const json report = json::parse(result.out);
+    expect_demo_coverage(report);
+    expect_demo_pbs(report);
+}
+
 TEST_F(PipelineTest, UnreachablePbsIsAnIssueForItsStoragesOnly) {
     auto e = env_with_pbs();
     e["PBS_PBS_OFFSITE_URL"] = "https://127.0.0.1:1";

@@ -63,7 +63,7 @@ INSTANTIATE_TEST_SUITE_P(
                      CoverageStatus::scheduled,
                      {"backup-8ba1"},
                      {},
-                     "Included by enabled job backup-8ba1 (all guests except 105, 110) to pbs-main."},
+                     "Included by enabled job backup-8ba1 (all guests but the 2 it excludes) to pbs-main."},
         CoverageCase{"several_enabled_jobs_sorted",
                      [](Inventory& i) {
                          add_job(i, JobBuilder("b-job").vmids({100}).storage("nfs"));
@@ -75,7 +75,7 @@ INSTANTIATE_TEST_SUITE_P(
                      {"a-job", "b-job"},
                      {},
                      "Included by enabled jobs a-job (pool testpool on node node1) to the default storage and b-job "
-                     "(VMID 100) to nfs."},
+                     "(listed by VMID) to nfs."},
         CoverageCase{"disabled_only_is_not_backed_up",
                      [](Inventory& i) {
                          add_job(i, JobBuilder("backup-1f0e").vmids({200, 201}).disabled());
@@ -173,7 +173,7 @@ INSTANTIATE_TEST_SUITE_P(
                      CoverageStatus::scheduled,
                      {"nightly"},
                      {},
-                     "Included by enabled job nightly (VMID 100) to s."},
+                     "Included by enabled job nightly (listed by VMID) to s."},
         CoverageCase{"pool_unreadable_other_pool_member_decided",
                      [](Inventory& i) {
                          i.guests[0].pool = "lab";
@@ -277,6 +277,52 @@ TEST(GuestCoverageJobList, JobListIssueKeepsOnlyTheCause) {
         {pvr::model::IssueSeverity::error, "pve", "/cluster/backup",
          "backup jobs could not be read: HTTP 403 Permission check failed; the token needs Sys.Audit on /."}};
     EXPECT_EQ(job_list_issue(issues), "HTTP 403 Permission check failed; the token needs Sys.Audit on /");
+}
+
+} // namespace
+
+namespace {
+
+TEST(GuestCoverageRules, NameEachIncludingJobWithItsRuleSortedByJob) {
+    auto inventory = make_inventory(upstream_guests());
+    add_job(inventory, JobBuilder("c-all").all().exclude({105, 110}).storage("pbs-main"));
+    add_job(inventory, JobBuilder("b-vmids").vmids({100, 200}).storage("nfs").disabled());
+    add_job(inventory, JobBuilder("a-pool").pool("testpool").node("node1"));
+    inventory.pools["testpool"] = make_pool("testpool", std::vector<std::int64_t>{100, 101});
+    const auto report = analyze(inventory, {});
+    const auto& rules = find_guest(report, 100).coverage.rules;
+    ASSERT_EQ(rules.size(), 3U);
+    EXPECT_EQ(rules[0].job, "a-pool");
+    EXPECT_EQ(rules[0].selection, pvr::model::RuleSelection::pool);
+    EXPECT_EQ(rules[0].pool, "testpool");
+    EXPECT_EQ(rules[0].node, "node1");
+    EXPECT_EQ(rules[0].storage, std::nullopt);
+    EXPECT_TRUE(rules[0].enabled);
+    EXPECT_EQ(rules[1].job, "b-vmids");
+    EXPECT_EQ(rules[1].selection, pvr::model::RuleSelection::vmid);
+    EXPECT_FALSE(rules[1].enabled);
+    EXPECT_EQ(rules[2].job, "c-all");
+    EXPECT_EQ(rules[2].selection, pvr::model::RuleSelection::all);
+    EXPECT_EQ(rules[2].excluded_count, 2U);
+    EXPECT_EQ(rules[2].storage, "pbs-main");
+    EXPECT_EQ(find_guest(report, 100).coverage.reason,
+              "Included by enabled jobs a-pool (pool testpool on node node1) to the default storage and c-all (all "
+              "guests but the 2 it excludes) to pbs-main.");
+    EXPECT_TRUE(find_guest(report, 212).coverage.rules.size() == 1U);
+}
+
+TEST(GuestCoverageRules, ReasonDoesNotGrowWithTheJobsVmidList) {
+    std::vector<pvr::model::Guest> guests;
+    std::vector<std::int64_t> vmids;
+    for (std::int64_t vmid = 100; vmid < 2100; ++vmid) {
+        guests.push_back(make_guest(vmid, "node1"));
+        vmids.push_back(vmid);
+    }
+    auto inventory = make_inventory(guests);
+    add_job(inventory, JobBuilder("backup-daily").vmids(vmids).storage("pbs1"));
+    const auto report = analyze(inventory, {});
+    const auto& coverage = find_guest(report, 1500).coverage;
+    EXPECT_EQ(coverage.reason, "Included by enabled job backup-daily (listed by VMID) to pbs1.");
 }
 
 } // namespace

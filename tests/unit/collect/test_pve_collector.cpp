@@ -679,3 +679,41 @@ TEST(CollectPve, ManyFailuresOfOneCauseAreOneIssue) {
 }
 
 } // namespace
+
+namespace {
+
+// Issue 10: the pipeline starts the PBS collection from this hook, so it must come with the final
+// storage list and before the long part (pool members, task histories, guest configurations).
+TEST(CollectPve, AnnouncesTheStoragesOnceBeforeTheTaskHistoriesAndConfigurations) {
+    FakeClient client;
+    load_cluster(client);
+    auto options = test_options();
+    std::size_t calls = 0;
+    std::vector<std::string> storages;
+    std::vector<std::string> requests_before;
+    options.on_storages = [&](const std::vector<model::Storage>& list, bool collected) {
+        ++calls;
+        EXPECT_TRUE(collected);
+        for (const auto& storage : list) {
+            storages.push_back(storage.id);
+        }
+        requests_before = client.calls();
+    };
+    const auto inventory = collect_pve(client, options);
+    EXPECT_EQ(calls, 1U);
+    std::vector<std::string> final_ids;
+    for (const auto& storage : inventory.storages) {
+        final_ids.push_back(storage.id);
+    }
+    EXPECT_EQ(storages, final_ids);
+    EXPECT_FALSE(storages.empty());
+    for (const auto& request : requests_before) {
+        const bool node_call = request.rfind("/nodes/", 0) == 0;
+        EXPECT_FALSE(node_call && request.find("/tasks") != std::string::npos) << request;
+        EXPECT_FALSE(node_call && request.find("/config") != std::string::npos) << request;
+        EXPECT_EQ(request.find("poolid="), std::string::npos) << request;
+    }
+    EXPECT_GT(client.calls().size(), requests_before.size());
+}
+
+} // namespace

@@ -44,6 +44,8 @@ TEST(PbsConfig, DefaultsWithoutPbs) {
     EXPECT_TRUE(config.pbs_verify_tls);
     EXPECT_FALSE(config.pbs_ca_bundle.has_value());
     EXPECT_EQ(config.pbs_timeout, std::chrono::seconds(60));
+    EXPECT_EQ(config.pve_max_connections, 8U);
+    EXPECT_EQ(config.pbs_max_connections, 4U);
     EXPECT_TRUE(config.pbs_overrides.empty());
     EXPECT_EQ(config.stale_grace, std::chrono::hours(6));
     EXPECT_EQ(config.verify_max_age, std::chrono::days(30));
@@ -56,6 +58,8 @@ TEST(PbsConfig, EveryGlobalVariableSet) {
     env["PBS_CA_BUNDLE"] = "/etc/pbs/ca.pem";
     env["PBS_VERIFY_TLS"] = "off";
     env["PBS_TIMEOUT"] = "300";
+    env["PBS_MAX_CONNECTIONS"] = "2";
+    env["PVE_MAX_CONNECTIONS"] = "16";
     env["STALE_GRACE_HOURS"] = "0";
     env["VERIFY_MAX_AGE_DAYS"] = "90";
     env["LOG_FORMAT"] = "JSON";
@@ -66,6 +70,8 @@ TEST(PbsConfig, EveryGlobalVariableSet) {
     EXPECT_FALSE(config.pbs_verify_tls);
     EXPECT_EQ(config.pbs_ca_bundle, std::filesystem::path("/etc/pbs/ca.pem"));
     EXPECT_EQ(config.pbs_timeout, std::chrono::seconds(300));
+    EXPECT_EQ(config.pbs_max_connections, 2U);
+    EXPECT_EQ(config.pve_max_connections, 16U);
     EXPECT_EQ(config.stale_grace, std::chrono::hours(0));
     EXPECT_EQ(config.verify_max_age, std::chrono::days(90));
     EXPECT_EQ(config.log_format, LogFormat::json);
@@ -151,8 +157,14 @@ TEST(PbsConfig, InvalidValues) {
     env["STALE_GRACE_HOURS"] = "-1";
     env["VERIFY_MAX_AGE_DAYS"] = "0";
     env["LOG_FORMAT"] = "xml";
+    env["PBS_MAX_CONNECTIONS"] = "0";
+    env["PVE_MAX_CONNECTIONS"] = "65";
     const auto problems = problems_of(env);
-    ASSERT_EQ(problems.size(), 5U);
+    ASSERT_EQ(problems.size(), 7U);
+    EXPECT_TRUE(
+        contains(problems, "PBS_MAX_CONNECTIONS: expected a whole number of connections between 1 and 64, got '0'"));
+    EXPECT_TRUE(
+        contains(problems, "PVE_MAX_CONNECTIONS: expected a whole number of connections between 1 and 64, got '65'"));
     EXPECT_TRUE(
         contains(problems, "PBS_VERIFY_TLS: expected a boolean (1/0, true/false, yes/no, on/off), got 'maybe'"));
     EXPECT_TRUE(contains(problems, "PBS_TIMEOUT: expected a whole number of seconds between 1 and 3600, got '0'"));

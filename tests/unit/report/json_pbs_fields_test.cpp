@@ -33,7 +33,7 @@ ReportData sample_with_pbs() {
     covered.guest.vmid = 100;
     covered.guest.node = "pve1";
     covered.guest.status = "running";
-    covered.coverage = {CoverageStatus::scheduled, {"nightly"}, {}, "Included by job nightly.", {}};
+    covered.coverage = {CoverageStatus::scheduled, {"nightly"}, {}, "Included by job nightly.", {}, {}};
     covered.last_backup = LastBackup{1795726800, "pbs-main", "store1", "prod", std::nullopt, "ok", false};
     GuestRetention with_values;
     with_values.storage = "pbs-main";
@@ -67,7 +67,7 @@ ReportData sample_with_pbs() {
     unknown.guest.type = GuestType::lxc;
     unknown.guest.node = "pve1";
     unknown.guest.status = "stopped";
-    unknown.coverage = {CoverageStatus::not_backed_up, {}, {}, "No backup job includes it.", {}};
+    unknown.coverage = {CoverageStatus::not_backed_up, {}, {}, "No backup job includes it.", {}, {}};
     unknown.freshness.grace_seconds = 21600;
     unknown.freshness.note = "not covered by an enabled job: no backup is expected";
     d.guests = {covered, unknown};

@@ -44,7 +44,12 @@ ReportData sample() {
     covered.guest.status = "running";
     covered.guest.is_template = false;
     covered.guest.tags = {"prod", "web"};
-    covered.coverage = {CoverageStatus::scheduled, {"backup-8ba15cd0-6c41"}, {}, "Included by job.", {}};
+    CoverageRule rule;
+    rule.job = "backup-8ba15cd0-6c41";
+    rule.selection = RuleSelection::pool;
+    rule.pool = "web";
+    rule.storage = "pbs1";
+    covered.coverage = {CoverageStatus::scheduled, {"backup-8ba15cd0-6c41"}, {}, "Included by job.", {}, {rule}};
     covered.last_task = GuestBackupResult{100,
                                           "pve1",
                                           1795719600,
@@ -57,7 +62,7 @@ ReportData sample() {
     offline.guest.type = GuestType::lxc;
     offline.guest.node = "pve3";
     offline.guest.status = "unknown";
-    offline.coverage = {CoverageStatus::not_backed_up, {}, {}, "No backup job includes it.", {}};
+    offline.coverage = {CoverageStatus::not_backed_up, {}, {}, "No backup job includes it.", {}, {}};
     d.guests = {covered, offline};
     d.anomalies.push_back({"guest_not_backed_up", Severity::critical, "ct/130", "No job."});
     d.collection_issues.push_back({IssueSeverity::warning, "node/pve3", "/nodes/pve3/tasks", "node pve3 is offline"});
@@ -76,6 +81,16 @@ TEST(JsonReport, WritesValuesWithContractEncodings) {
     EXPECT_EQ(doc["generated_at"], "2026-11-27T07:00:00Z");
     EXPECT_EQ(doc["guests"][0]["coverage"]["status"], "sauvegarde_planifiee");
     EXPECT_EQ(doc["guests"][1]["coverage"]["status"], "non_sauvegardee");
+    const auto& rules = doc["guests"][0]["coverage"]["rules"];
+    ASSERT_EQ(rules.size(), 1U);
+    EXPECT_EQ(rules[0]["job"], "backup-8ba15cd0-6c41");
+    EXPECT_EQ(rules[0]["enabled"], true);
+    EXPECT_EQ(rules[0]["selection"], "pool");
+    EXPECT_EQ(rules[0]["pool"], "web");
+    EXPECT_TRUE(rules[0]["node"].is_null());
+    EXPECT_EQ(rules[0]["storage"], "pbs1");
+    EXPECT_EQ(rules[0]["excluded_count"], 0);
+    EXPECT_TRUE(doc["guests"][1]["coverage"]["rules"].empty());
     EXPECT_TRUE(doc["guests"][1]["name"].is_null());
     EXPECT_TRUE(doc["guests"][1]["template"].is_null());
     EXPECT_EQ(doc["guests"][1]["type"], "lxc");
