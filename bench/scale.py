@@ -168,7 +168,8 @@ def run_case(args, tool, emulator_bin, scenario, manifest, latency, workdir, wan
             emulators.append(pbs[server])
         output = os.path.join(workdir, "reports")
         os.makedirs(output, exist_ok=True)
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("PVE_", "PBS_", "SMTP_", "MAIL_"))}
+        env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": os.environ.get("HOME", "/"), "TZ": "UTC",
+               "LC_ALL": "C"}
         env.update({"PVE_URL": "https://127.0.0.1:%d" % pve.port, "PVE_TOKEN_ID": PVE_TOKEN[0],
                     "PVE_TOKEN_SECRET": PVE_TOKEN[1], "PVE_CA_BUNDLE": pve.cert, "PBS_TOKEN_ID": PBS_TOKEN[0],
                     "PBS_TOKEN_SECRET": PBS_TOKEN[1], "OUTPUT_DIR": output, "LOG_LEVEL": "info",

@@ -102,10 +102,10 @@ def build(args):
         if i % 33 == 7 or list_jobs <= 0 and not pools:
             pass  # not backed up
         elif pools and i % 10 < 3:
-            guest["pool"] = pools[i % pools_n]
-            guest["job"] = i % pools_n
+            guest["pool"] = pools[(i // 10) % pools_n]
+            guest["job"] = (i // 10) % pools_n
         elif list_jobs > 0:
-            per_node = max(1, list_jobs // nodes_n)
+            per_node = max(1, -(-list_jobs // nodes_n))
             slot = (node_index * list_jobs // nodes_n + (i // nodes_n) % per_node) % list_jobs
             guest["job"] = pools_n + slot
         else:
@@ -128,7 +128,7 @@ def build(args):
 
     # Backup runs: every job ran on each of the last task_days days at 21:00; each guest of a job's
     # node takes SECONDS_PER_GUEST seconds. The newest snapshot of a guest is its newest run.
-    last_run_day = (now - RUN_HOUR * 3600 - 4 * 3600) // DAY * DAY  # the last 21:00 at least 4 h ago
+    last_run_day = (now - RUN_HOUR * 3600 - 3600) // DAY * DAY  # the last 21:00 at least 1 h before now
     by_node_job = {}
     for g in guests:
         if g["job"] is not None:
@@ -151,7 +151,7 @@ def build(args):
     storage_list = [{"storage": "local", "type": "dir", "path": "/var/lib/vz", "content": "iso,vztmpl,backup"},
                     {"storage": "local-lvm", "type": "lvmthin", "vgname": "pve", "thinpool": "data",
                      "content": "rootdir,images"}]
-    retention = "keep-last=3,keep-daily=%d" % max(1, args.snapshots)
+    retention = "keep-daily=%d" % max(1, args.snapshots)
     for st in storages:
         storage_list.append({"storage": st["id"], "type": "pbs", "server": st["server"], "datastore": st["store"],
                              "namespace": st["ns"], "username": "scale@pbs!pve", "content": "backup",
@@ -268,7 +268,7 @@ def build(args):
             files[prefix + "admin/datastore/%s/status.json" % s] = {
                 "total": 200 * 1024 * GIB, "used": 120 * 1024 * GIB, "avail": 80 * 1024 * GIB}
         prune = [{"id": "prune-%s-%d" % (st["store"], k), "store": st["store"], "ns": st["ns"], "schedule": "06:00",
-                  "keep-last": 3, "keep-daily": max(1, args.snapshots)}
+                  "keep-daily": max(1, args.snapshots)}
                  for k, st in enumerate(s2 for s2 in storages if s2["server"] == server)]
         files[prefix + "config/prune.json"] = prune
         files[prefix + "admin/prune.json"] = [dict(p, **{"last-run-state": "OK", "last-run-endtime": now - 3600})

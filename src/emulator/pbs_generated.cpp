@@ -61,8 +61,7 @@ constexpr std::int64_t k_index_size = 523;
 constexpr std::int64_t k_log_size = 2048;
 
 /// Appends one snapshot item (snapshot `k` of `group`, 0 = newest).
-void append_snapshot(std::string& out, const GeneratedStore& store, const GeneratedGroup& group, std::int64_t k,
-                     const std::string& verify_upid) {
+void append_snapshot(std::string& out, const GeneratedStore& store, const GeneratedGroup& group, std::int64_t k) {
     const Archive archive = archives_of(group.type);
     const std::int64_t time = group.newest - k * group.interval;
     const std::string size = std::to_string(group.disk_size);
@@ -93,9 +92,18 @@ void append_snapshot(std::string& out, const GeneratedStore& store, const Genera
     out += R"(,"size":)";
     out += std::to_string(group.disk_size + k_config_size + k_index_size + k_log_size);
     if (k >= group.unverified) {
-        out += R"(,"verification":{"state":"ok","upid":")";
-        out += verify_upid;
-        out += "\"}";
+        // The verification task started 9 h after the backup (PBS encodes its start time in the UPID).
+        static constexpr char k_hex[] = "0123456789ABCDEF";
+        const auto verified = static_cast<std::uint64_t>(time + 9 * 3600);
+        std::string start(8, '0');
+        for (int i = 0; i < 8; ++i) {
+            start[static_cast<std::size_t>(7 - i)] = k_hex[(verified >> (4 * i)) & 0xFU];
+        }
+        out += R"(,"verification":{"state":"ok","upid":"UPID:pbs:0000A1B2:0C3D4E5F:00000042:)";
+        out += start;
+        out += ":verificationjob:";
+        out += store.name;
+        out += R"(:root@pam:"})";
     }
     out += '}';
 }
@@ -188,7 +196,6 @@ std::function<bool(std::string&)> generated_snapshot_stream(const GeneratedStore
         std::int64_t k = -1; // next snapshot index in the group, counting down; -1: not started
         bool started = false;
         bool first_item = true;
-        std::string verify_upid;
     };
     auto state = std::make_shared<State>();
     for (const auto& group : store.groups) {
@@ -196,7 +203,6 @@ std::function<bool(std::string&)> generated_snapshot_stream(const GeneratedStore
             state->groups.push_back(&group);
         }
     }
-    state->verify_upid = "UPID:pbs:0000A1B2:0C3D4E5F:00000042:6B000000:verificationjob:" + store.name + ":root@pam:";
     const GeneratedStore* owner = &store;
     return [state, owner, chunk_bytes](std::string& out) {
         if (!state->started) {
@@ -221,7 +227,7 @@ std::function<bool(std::string&)> generated_snapshot_stream(const GeneratedStore
                 out += ',';
             }
             state->first_item = false;
-            append_snapshot(out, *owner, group, state->k, state->verify_upid);
+            append_snapshot(out, *owner, group, state->k);
             if (--state->k < 0) {
                 ++state->group;
             }

@@ -46,6 +46,9 @@ TEST(PbsGenerated, ListingHasTheShapeOfARealOneAndHonoursTheNamespace) {
     EXPECT_EQ(oldest_vm["protected"], true);
     EXPECT_EQ(oldest_vm["owner"], "scale@pbs!pve");
     EXPECT_EQ(oldest_vm["verification"]["state"], "ok");
+    // Verified 9 h after the backup: the UPID carries that start time (827200 + 32400 = 0xD1DD0).
+    EXPECT_NE(oldest_vm["verification"]["upid"].get<std::string>().find(":000D1DD0:verificationjob:store1:"),
+              std::string::npos);
     EXPECT_EQ(oldest_vm["files"][1]["filename"], "drive-scsi0.img.fidx");
     EXPECT_EQ(oldest_vm["files"][1]["size"], 100);
     EXPECT_EQ(oldest_vm["files"][2]["filename"], "index.json.blob");
