@@ -148,6 +148,8 @@ struct Emulator::Impl {
     }
 
     void handle(const httplib::Request& request, httplib::Response& response) {
+        // The emulated round trip: this worker waits, the other connections' workers go on.
+        sleep_for(options.latency);
         RequestLogEntry entry;
         entry.method = request.method;
         entry.path = request.path;
@@ -179,6 +181,8 @@ struct Emulator::Impl {
         if (network && (network->network == Fault::Network::reset || network->network == Fault::Network::slow)) {
             append_fault(entry.fault, network->network == Fault::Network::reset ? "reset" : "slow");
             set_misbehaving_body(request, response, answer, *network);
+        } else if (answer.body_chunks) {
+            set_streamed_body(response, answer);
         } else if (!answer.content_type.empty()) {
             response.set_content(answer.body, answer.content_type);
         } else {
@@ -186,6 +190,23 @@ struct Emulator::Impl {
         }
         response.set_header(k_logged_header, "1");
         log.record(std::move(entry));
+    }
+
+    /// A body produced piece by piece while it is sent (chunked transfer encoding).
+    static void set_streamed_body(httplib::Response& response, const ApiResponse& answer) {
+        auto next = answer.body_chunks;
+        const std::string type = answer.content_type.empty() ? "application/octet-stream" : answer.content_type;
+        response.set_chunked_content_provider(type, [next](std::size_t, httplib::DataSink& sink) {
+            std::string piece;
+            const bool more = next(piece);
+            if (!piece.empty() && !sink.write(piece.data(), piece.size())) {
+                return false;
+            }
+            if (!more) {
+                sink.done();
+            }
+            return true;
+        });
     }
 
     /// Accept-and-never-answer: waits until the client closes the connection or the emulator stops.
@@ -284,6 +305,9 @@ struct Emulator::Impl {
         api_request.raw_query = entry.query;
         api_request.params = request.params;
         ApiResponse answer = personality->handle(api_request);
+        if (fault.answer) {
+            answer.materialize(); // faults cut, rewrite or trickle the whole body
+        }
         if (fault.answer && fault.answer->malformed) {
             append_fault(entry.fault, "malformed");
             answer = malformed(std::move(answer));

@@ -89,7 +89,12 @@ struct EmulatorOptions {
     TlsIdentity tls;                                  // empty: a fresh self-signed identity is generated
     /// Real PVE and PBS delay every 401 by ~3 s; the emulator answers at once unless this is set.
     std::chrono::milliseconds auth_failure_delay{0};
+    /// Worker threads: each open connection holds one while it is kept alive, so this bounds the
+    /// connections served at once (more wait in the accept queue).
     std::size_t worker_threads = 8;
+    /// Every answer waits this long before it is sent (an emulated network round trip), per request;
+    /// other connections are served meanwhile.
+    std::chrono::milliseconds latency{0};
     /// Serve plain HTTP instead of HTTPS (a misconfigured or impostor server on the HTTPS port).
     bool plain_http = false;
 };

@@ -10,6 +10,7 @@
 #include <pthread.h>
 #include <signal.h>
 
+#include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -86,6 +87,14 @@ int run(int argc, char** argv) {
                    "Fault GLOB=STATUS[:REASON] | GLOB=delay:MS | GLOB=malformed | GLOB=reset | GLOB=stall | "
                    "GLOB=slow:MS | GLOB=body:TEXT | GLOB=nest:DEPTH | GLOB=gzip-bomb:MIB (repeatable)");
     app.add_option("--request-log", request_log, "Append every request as JSON Lines to this file");
+    long long latency_ms = 0;
+    app.add_option("--latency-ms", latency_ms,
+                   "Wait this many milliseconds before sending every answer (an emulated round trip)")
+        ->check(CLI::Range(0LL, 600000LL));
+    app.add_option("--threads", options.worker_threads,
+                   "Worker threads = connections served at once (each kept-alive connection holds one)")
+        ->capture_default_str()
+        ->check(CLI::Range(1, 1024));
     app.add_option("--cert-out", cert_out, "Write the server certificate (the CA to trust) as PEM");
     app.add_option("--key-out", key_out, "Write the server's private key as PEM");
     try {
@@ -95,6 +104,7 @@ int run(int argc, char** argv) {
         return code == 0 ? 0 : pvr::exit_code::usage;
     }
 
+    options.latency = std::chrono::milliseconds(latency_ms);
     for (const auto& spec : token_specs) {
         options.tokens.push_back(parse_token(spec, "--token"));
     }

@@ -4,6 +4,7 @@
 #include "core/error.hpp"
 #include "emulator/pbs_answers.hpp"
 #include "emulator/pbs_datastore.hpp"
+#include "emulator/pbs_generated.hpp"
 #include "emulator/pbs_params.hpp"
 #include "emulator/personality.hpp"
 #include "emulator/token_check.hpp"
@@ -188,6 +189,13 @@ private:
     }
 
     void collect_stores() {
+        if (const auto spec = file("generated.json")) {
+            for (auto& store : parse_generated_stores(*spec, m_prefix + "generated.json")) {
+                add_store(store.name);
+                std::string name = store.name;
+                m_generated.emplace(std::move(name), std::move(store));
+            }
+        }
         for (const auto& item : json_file("admin/datastore.json").value_or(json::array())) {
             add_store(text_of(item, "store"));
         }
@@ -204,6 +212,11 @@ private:
             }
         }
         for (const auto& store : m_stores) {
+            if (const auto generated = m_generated.find(store); generated != m_generated.end()) {
+                m_snapshots[store] = json::array();
+                m_namespaces[store] = generated->second.namespaces;
+                continue;
+            }
             m_snapshots[store] = json_file("admin/datastore/" + store + "/snapshots.json").value_or(json::array());
             if (const auto list = json_file("admin/datastore/" + store + "/namespaces.json");
                 list && list->is_array()) {
@@ -299,7 +312,9 @@ private:
             status.erase("counts");
             status.erase("gc-status");
         } else if (!status.contains("counts")) {
-            status["counts"] = snapshot_counts(m_snapshots.at(store));
+            const auto generated = m_generated.find(store);
+            status["counts"] = generated != m_generated.end() ? generated_counts(generated->second)
+                                                              : snapshot_counts(m_snapshots.at(store));
         }
         return pbs_ok(status);
     }
@@ -319,6 +334,13 @@ private:
         if (!namespace_exists(store, filter.ns)) {
             return pbs_error(400, "namespace '" + filter.ns + "' does not exist");
         }
+        if (const auto generated = m_generated.find(store); generated != m_generated.end()) {
+            ApiResponse response;
+            response.content_type = k_pbs_json_type;
+            response.body_chunks =
+                generated_snapshot_stream(generated->second, filter.ns, filter.backup_type, filter.backup_id);
+            return response;
+        }
         return pbs_ok(select_snapshots(m_snapshots.at(store), filter));
     }
 
@@ -333,6 +355,9 @@ private:
         }
         if (!namespace_exists(store, ns)) {
             return pbs_error(400, "namespace '" + ns + "' does not exist");
+        }
+        if (const auto generated = m_generated.find(store); generated != m_generated.end()) {
+            return pbs_ok(generated_groups(generated->second, ns));
         }
         return pbs_ok(derive_groups(m_snapshots.at(store), ns));
     }
@@ -488,6 +513,7 @@ private:
     std::vector<std::string> m_stores; // in order of first mention
     std::set<std::string> m_store_set;
     std::map<std::string, json> m_snapshots;                      // store -> all snapshots
+    std::map<std::string, GeneratedStore> m_generated;            // store -> generated.json spec
     std::map<std::string, std::vector<std::string>> m_namespaces; // store -> namespaces, root first
 };
 

@@ -8,6 +8,7 @@
 #include "emulator/scenario.hpp"
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -36,6 +37,18 @@ struct ApiResponse {
     std::string body;
     std::string content_type; // empty: no Content-Type header (PVE's 401 and 595 answers)
     std::vector<std::pair<std::string, std::string>> headers; // extra headers (e.g. Allow)
+    /// When set, the body is produced piece by piece (sent with chunked transfer encoding) instead
+    /// of `body`: each call appends the next piece and returns false once the body is complete.
+    std::function<bool(std::string& out)> body_chunks;
+
+    /// Produces the whole body into `body` (for faults that cut or rewrite it).
+    void materialize() {
+        if (body_chunks) {
+            while (body_chunks(body)) {
+            }
+            body_chunks = nullptr;
+        }
+    }
 };
 
 /// Result of checking the Authorization header.

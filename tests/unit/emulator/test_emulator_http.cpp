@@ -13,6 +13,7 @@
 #include <fstream>
 #include <sstream>
 #include <thread>
+#include <vector>
 
 namespace pvr::emulator::test {
 namespace {
@@ -420,6 +421,36 @@ TEST_F(EmulatorHttp, ConcurrentClients) {
     }
     EXPECT_EQ(ok.load(), 90);
     EXPECT_EQ(m_emulator->requests().size(), 90U);
+}
+
+TEST(EmulatorLatency, EveryAnswerWaitsButConnectionsAreNotSerialized) {
+    EmulatorOptions options = options_with_token();
+    options.latency = std::chrono::milliseconds(300);
+    options.worker_threads = 4;
+    Emulator emulator(Scenario::from_files(small_scenario_files()), std::move(options));
+    ASSERT_GT(emulator.start(), 0);
+    const auto start = std::chrono::steady_clock::now();
+    std::vector<std::thread> clients;
+    std::atomic<int> ok{0};
+    for (int i = 0; i < 4; ++i) {
+        clients.emplace_back([&] {
+            auto client = make_client(emulator);
+            for (int n = 0; n < 2; ++n) {
+                const auto result = get(*client, "/api2/json/version");
+                if (result && result->status == 200) {
+                    ++ok;
+                }
+            }
+        });
+    }
+    for (auto& client : clients) {
+        client.join();
+    }
+    const auto elapsed = std::chrono::steady_clock::now() - start;
+    EXPECT_EQ(ok.load(), 8);
+    // 2 requests per connection: >= 600 ms; 8 serialized requests would take 2.4 s.
+    EXPECT_GE(elapsed, std::chrono::milliseconds(600));
+    EXPECT_LT(elapsed, std::chrono::milliseconds(1800));
 }
 
 TEST(EmulatorLifecycle, StopIsIdempotentAndRestartWorks) {

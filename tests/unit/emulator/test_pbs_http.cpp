@@ -202,5 +202,26 @@ TEST(PbsEmulator, UnknownServerDirectoryIsAConfigError) {
     EXPECT_THROW(Emulator(Scenario::from_files(pbs_scenario_files()), pbs_options("pbs7.example.lan")), Error);
 }
 
+TEST_F(PbsHttp, GeneratedListingIsStreamedChunked) {
+    const std::string spec = R"({"datastores": {"big": {"groups": [
+        {"ns": "ns1", "type": "vm", "id": "100", "count": 3000, "newest": 1800000000},
+        {"ns": "ns1", "type": "ct", "id": "101", "count": 2000, "newest": 1800000000}]}}})";
+    start(pbs_options("pbs9"), {{"pbs/pbs9/generated.json", spec}});
+    const auto result = pbs_get("/api2/json/admin/datastore/big/snapshots?ns=ns1");
+    ASSERT_TRUE(result) << httplib::to_string(result.error());
+    EXPECT_EQ(result->status, 200);
+    EXPECT_EQ(result->get_header_value("Transfer-Encoding"), "chunked");
+    const json body = body_json(result);
+    EXPECT_EQ(body["data"].size(), 5000U);
+    const auto groups = body_json(pbs_get("/api2/json/admin/datastore/big/groups?ns=ns1"));
+    EXPECT_EQ(groups["data"].size(), 2U);
+    // A fault that rewrites the body gets the whole listing.
+    m_emulator->add_fault(parse_fault("/admin/datastore/big/snapshots=malformed"));
+    const auto cut = pbs_get("/api2/json/admin/datastore/big/snapshots?ns=ns1");
+    ASSERT_TRUE(cut);
+    EXPECT_FALSE(json::accept(cut->body));
+    EXPECT_GT(cut->body.size(), 100000U);
+}
+
 } // namespace
 } // namespace pvr::emulator::test
