@@ -1,4 +1,5 @@
-# pve-backup-report: reads a Proxmox VE cluster's API and writes a dated PDF report to /reports.
+# pve-backup-report: reads a Proxmox VE cluster's API and writes a dated PDF report to /reports,
+# a directory mounted from the host (the image refuses to write reports anywhere else).
 #
 #   docker build -t pve-backup-report .
 #   docker run --rm --env-file .env -v "$PWD/reports:/reports" pve-backup-report
@@ -18,14 +19,19 @@ RUN apt-get update \
       cmake ninja-build g++ pkg-config ca-certificates \
       libcurl4-openssl-dev libssl-dev libcpp-httplib-dev nlohmann-json3-dev libcli11-dev \
       libspdlog-dev libfmt-dev libcairo2-dev libpango1.0-dev libhowardhinnant-date-dev \
-      libtomlplusplus-dev libsimdjson-dev zlib1g-dev \
+      libtomlplusplus-dev libsimdjson-dev zlib1g-dev dpkg-dev \
  && apt-get clean && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /src
 COPY . .
 # The release preset (RelWithDebInfo), without the tests: only the binary. Warnings are not errors
-# here (CI enforces them): a product build must not fail on a compiler's false positive.
-RUN cmake --preset release -DPVR_BUILD_TESTS=OFF -DPVR_WARNINGS_AS_ERRORS=OFF >/dev/null \
+# here (CI enforces them): a product build must not fail on a compiler's false positive. The
+# compiler and linker flags are Debian's, all hardening features on, as in the Debian package
+# (debian/rules): dpkg-buildflags exports CXXFLAGS, CPPFLAGS and LDFLAGS, which CMake takes.
+RUN export DEB_BUILD_MAINT_OPTIONS=hardening=+all \
+ && eval "$(dpkg-buildflags --export=sh)" \
+ && export CXXFLAGS="$CXXFLAGS $CPPFLAGS" \
+ && cmake --preset release -DPVR_BUILD_TESTS=OFF -DPVR_WARNINGS_AS_ERRORS=OFF >/dev/null \
  && cmake --build --preset release --target pve-backup-report -j "${BUILD_JOBS}" \
  && install -D -s -m 0755 build/release/src/pve-backup-report /out/usr/bin/pve-backup-report \
  && /out/usr/bin/pve-backup-report --version
@@ -47,7 +53,7 @@ ARG VERSION=0.1.0
 ARG REVISION=unknown
 ARG CREATED=unknown
 ARG SOURCE_URL=
-ARG LICENSE=
+ARG LICENSE=AGPL-3.0-or-later
 LABEL org.opencontainers.image.title="pve-backup-report" \
       org.opencontainers.image.description="Backup coverage report for Proxmox VE: reads the cluster's API (read-only) and writes a dated PDF report to /reports" \
       org.opencontainers.image.version="${VERSION}" \
@@ -80,6 +86,7 @@ RUN printf '%s\n' 'path-exclude /usr/share/doc/*' 'path-include /usr/share/doc/*
       --shell /usr/sbin/nologin pve-backup-report \
  && install -d -o 10001 -g 10001 -m 0750 /reports
 COPY --from=build /out/usr/bin/pve-backup-report /usr/bin/pve-backup-report
+COPY LICENSE /usr/share/doc/pve-backup-report/LICENSE
 
 # Every optional variable has a working default; PVE_URL, PVE_TOKEN_ID and PVE_TOKEN_SECRET (or
 # PVE_TOKEN_SECRET_FILE, e.g. /run/secrets/pve_token_secret) are required, except with --demo.
@@ -97,10 +104,13 @@ ENV OUTPUT_DIR=/reports \
     PVE_TIMEOUT=30 \
     STALE_GRACE_HOURS=6 \
     VERIFY_MAX_AGE_DAYS=30 \
-    TZ=Etc/UTC
+    TZ=Etc/UTC \
+    OUTPUT_DIR_MUST_BE_MOUNTED=true
 
+# No VOLUME: a `docker run --rm` would write the report into an anonymous volume and delete it.
+# /reports must be mounted from the host (-v "$PWD/reports:/reports", compose.yaml does it); a
+# report run without it stops with exit 5 and says so (OUTPUT_DIR_MUST_BE_MOUNTED=true above).
 USER 10001:10001
 WORKDIR /reports
-VOLUME ["/reports"]
 ENTRYPOINT ["/usr/bin/pve-backup-report"]
 CMD []

@@ -16,6 +16,9 @@ packages=(
   python3 python3-aiosmtpd    # the SMTP server of the e-mail integration tests
   # fuzzing (scripts/fuzz.sh): clang 14 with libFuzzer and the sanitizer runtimes
   clang libfuzzer-14-dev libclang-rt-14-dev
+  # the Debian package (scripts/package-deb.sh, scripts/test-deb.sh: lintian, hardening-check)
+  # and the Compose file check (scripts/test-compose.sh: Debian 12's docker-compose 1.29)
+  debhelper dpkg-dev lintian devscripts docker-compose
   # run time: fonts for the PDF, time zones
   fonts-dejavu-core fonts-wqy-microhei fonts-symbola tzdata
 )

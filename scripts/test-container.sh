@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Container test: builds the image from the real Dockerfile, runs `--version`, then
-# `--demo --generate-pdf` inside it, and checks the PDF that comes out (fonts embedded, text
-# extractable). Prints the image size.
+# Container test: builds the image from the real Dockerfile, runs `--version`, checks that a report
+# run without /reports mounted is refused (exit 5, with the -v option to add), runs
+# `--demo --generate-pdf` with /reports mounted, and checks the PDF that comes out (fonts
+# embedded, text extractable) and the binary's hardening (hardening-check). Prints the image size.
 #
 # Runs as root on Debian 12 without a Docker engine: buildah (chroot isolation) builds and runs
 # the image; the base images are made from Debian's own packages with debootstrap and given the
@@ -19,7 +20,7 @@ cache=/var/tmp/pve-backup-report
 rootfs_tar=$cache/bookworm-minbase.tar
 
 need=()
-for p in debootstrap buildah podman poppler-utils python3; do
+for p in debootstrap buildah podman poppler-utils python3 devscripts; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || need+=("$p")
 done
 if [ ${#need[@]} -gt 0 ]; then
@@ -87,9 +88,11 @@ check_config() {
 }
 check_config 'c.get("User") not in (None, "", "0", "root", "0:0")'
 check_config 'c["Entrypoint"] == ["/usr/bin/pve-backup-report"]'
-check_config '"/reports" in c.get("Volumes", {})'
+check_config '"/reports" not in (c.get("Volumes") or {})' # no anonymous volume to swallow a report
 check_config '"OUTPUT_DIR=/reports" in c["Env"]'
+check_config '"OUTPUT_DIR_MUST_BE_MOUNTED=true" in c["Env"]'
 check_config 'c["Labels"].get("org.opencontainers.image.title") == "pve-backup-report"'
+check_config 'c["Labels"].get("org.opencontainers.image.licenses") == "AGPL-3.0-or-later"'
 
 out=$(mktemp -d /var/tmp/pvr-container-test.XXXXXX)
 ctr=""
@@ -100,9 +103,13 @@ cleanup() {
 trap cleanup EXIT
 chown 10001:10001 "$out" # the image's user
 ctr=$(buildah from --pull=never "$image")
-# buildah run would give the image's VOLUME /reports its own anonymous volume, hiding the `-v`
-# bind mount below: drop the declaration in this working container (the image keeps it).
-buildah config --volume /reports- "$ctr"
+
+echo "== hardening-check /usr/bin/pve-backup-report (the image's binary)"
+mnt=$(buildah mount "$ctr")
+# As in scripts/test-deb.sh: control-flow protection is not among bookworm's dpkg-buildflags.
+hardening-check --nocfprotection "$mnt/usr/bin/pve-backup-report" ||
+  { buildah umount "$ctr" >/dev/null; echo "test-container: hardening-check failed" >&2; exit 1; }
+buildah umount "$ctr" >/dev/null
 
 echo "== pve-backup-report --version (in the image)"
 # buildah run does not apply ENTRYPOINT, USER stays the image's: call the binary by name.
@@ -110,6 +117,20 @@ buildah run --isolation chroot "$ctr" -- pve-backup-report --version | tee "$out
 grep -q "^pve-backup-report $version" "$out/version.txt"
 [ "$(buildah run --isolation chroot "$ctr" -- id -u)" = 10001 ] ||
   { echo "test-container: the image does not run as uid 10001" >&2; exit 1; }
+
+echo "== pve-backup-report --demo without /reports mounted (in the image): refused"
+status=0
+buildah run --isolation chroot "$ctr" -- pve-backup-report --demo >"$out/stdout.txt" 2>"$out/stderr.txt" ||
+  status=$?
+cat "$out/stderr.txt"
+[ "$status" = 5 ] || { echo "test-container: exit status $status without /reports mounted, expected 5" >&2; exit 1; }
+# shellcheck disable=SC2016 # the literal text of the message
+if ! grep -qF -- "OUTPUT_DIR '/reports' is not a mounted directory" "$out/stderr.txt" ||
+  ! grep -qF -- '-v "$PWD/reports:/reports"' "$out/stderr.txt"; then
+  echo "test-container: the refusal does not say how to mount /reports" >&2
+  exit 1
+fi
+[ ! -s "$out/stdout.txt" ] || { echo "test-container: a report was written into the container" >&2; exit 1; }
 
 echo "== pve-backup-report --demo --generate-pdf (in the image, /reports mounted)"
 buildah run --isolation chroot -v "$out:/reports" "$ctr" -- pve-backup-report --demo --generate-pdf \

@@ -3,7 +3,11 @@
 # with apt in a clean, minimal bookworm chroot (debootstrap), runs `--version` and the demo
 # (`--demo --generate-pdf`) there as an unprivileged user, checks the PDF (fonts embedded, text
 # extractable), the installed layout, the configuration's mode (0600 root), the systemd units
-# (systemd-analyze verify) and remove/purge. Prints the package size.
+# (systemd-analyze verify; the timer is not enabled by the installation, an enabled one stays so
+# on upgrades) and remove/purge. Before that, the package itself: lintian (no error, no warning;
+# overrides in debian/*.lintian-overrides, each with its reason), hardening-check on its binary
+# (PIE, stack protector, FORTIFY, RELRO, BIND_NOW), the copyright file carrying LICENSE, and
+# its version against CMakeLists.txt. Prints the package size.
 #
 # Runs as root on Debian 12; installs what it needs. Idempotent; reuses the bookworm root file
 # system tarball under /var/tmp/pve-backup-report (shared with scripts/test-container.sh).
@@ -18,7 +22,7 @@ cache=/var/tmp/pve-backup-report
 rootfs_tar=$cache/bookworm-minbase.tar
 
 need=()
-for p in debootstrap dpkg-dev poppler-utils systemd python3; do
+for p in debootstrap dpkg-dev poppler-utils systemd python3 lintian devscripts; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || need+=("$p")
 done
 if [ ${#need[@]} -gt 0 ]; then
@@ -53,6 +57,39 @@ done
 grep -qE '^-rw------- root/root .* \./etc/pve-backup-report/env$' <<<"$contents" ||
   fail "/etc/pve-backup-report/env is not 0600 root in the package"
 if grep -q "pve-api-emulator" <<<"$contents"; then fail "the test emulator is in the package"; fi
+for f in ./usr/share/doc/pve-backup-report/copyright ./usr/share/doc/pve-backup-report/changelog.Debian.gz; do
+  grep -q " $f\$" <<<"$contents" || fail "the package lacks $f"
+done
+version=$(sed -n 's/^project(pve-backup-report VERSION \([0-9.]*\).*/\1/p' CMakeLists.txt)
+deb_version=$(dpkg-deb --field "$deb" Version)
+[ "${deb_version%-*}" = "$version" ] || fail "package version $deb_version, CMakeLists.txt $version"
+
+echo "== lintian $(lintian --version | awk '{print $2}') (fails on errors and warnings)"
+lintian --fail-on error,warning --display-level ">=info" "$deb" || fail "lintian found errors or warnings"
+# The overridden tags, each with its reason (debian/pve-backup-report.lintian-overrides); shown
+# only: --show-overrides would make lintian count them as failures.
+lintian --show-overrides "$deb" 2>/dev/null | grep -E '^(O|N):' || true
+echo "lintian: no error, no warning"
+
+unpacked=$(mktemp -d)
+trap 'rm -rf "$unpacked"' EXIT
+dpkg-deb -x "$deb" "$unpacked"
+echo "== hardening-check /usr/bin/pve-backup-report"
+# PIE, stack protector, FORTIFY, RELRO and BIND_NOW must all be there. Control-flow protection
+# (-fcf-protection) is not required: bookworm's dpkg-buildflags (1.21) has no such feature (it
+# came with dpkg 1.22); stack-clash protection is reported, never required, by hardening-check.
+hardening-check --nocfprotection "$unpacked/usr/bin/pve-backup-report" || fail "hardening-check failed"
+echo "fortified calls: $(objdump -T "$unpacked/usr/bin/pve-backup-report" | grep -c '_chk')"
+python3 - "$unpacked/usr/share/doc/pve-backup-report/copyright" LICENSE <<'PY'
+import sys
+# The stand-alone "License: AGPL-3+" paragraph of the DEP-5 copyright file carries LICENSE verbatim.
+paragraphs = open(sys.argv[1]).read().split("\n\n")
+licence = [p for p in paragraphs if p.startswith("License: AGPL-3+\n")]
+assert licence, "no stand-alone License: AGPL-3+ paragraph"
+body = "\n".join("" if l == " ." else l[1:] for l in licence[0].splitlines()[1:]) + "\n"
+assert open(sys.argv[2]).read() in body, "the copyright file does not carry LICENSE verbatim"
+print("copyright: DEP-5, AGPL-3+ with the full text of LICENSE")
+PY
 
 
 # shellcheck source=scripts/lib/rootfs.sh
@@ -67,7 +104,7 @@ cleanup() {
   done
   rm -rf "$work"
 }
-trap cleanup EXIT
+trap 'cleanup; rm -rf "$unpacked"' EXIT
 mkdir -p "$root"
 tar -C "$root" -xf "$rootfs_tar"
 mount -t proc proc "$root/proc"
@@ -155,10 +192,18 @@ for key in Persistent=true RandomizedDelaySec= OnCalendar=; do
   grep -q "^$key" "$root/lib/systemd/system/pve-backup-report.timer" || fail "timer: $key"
 done
 
-echo "== remove, then purge"
+echo "== timer enablement (deb-systemd-helper), remove, then purge"
+wants=$root/etc/systemd/system/timers.target.wants/pve-backup-report.timer
+if [ -e "$wants" ] || [ -L "$wants" ]; then fail "the installation enabled the timer"; fi
+# deb-systemd-helper runs only from maintainer scripts (DPKG_MAINTSCRIPT_PACKAGE set).
+dsh() { in_root DPKG_MAINTSCRIPT_PACKAGE=pve-backup-report deb-systemd-helper "$@"; }
+dsh debian-installed pve-backup-report.timer || fail "deb-systemd-helper does not know the timer"
+dsh enable pve-backup-report.timer # what `systemctl enable` does, offline
+[ -L "$wants" ] || fail "could not enable the timer"
 echo "PVE_URL=https://pve.example:8006" >>"$root/etc/pve-backup-report/env" # an admin's change
 in_root apt-get install -y -q --reinstall "/tmp/$(basename "$deb")" >"$work/apt.log" 2>&1 ||
   { tail -n 20 "$work/apt.log" >&2; fail "reinstall failed"; }
+[ -L "$wants" ] || fail "the upgrade disabled the timer"
 grep -q "^PVE_URL=https://pve.example:8006" "$root/etc/pve-backup-report/env" || fail "reinstall lost the configuration"
 [ "$(stat -c %a "$root/etc/pve-backup-report/env")" = 600 ] || fail "reinstall changed the configuration's mode"
 in_root dpkg --remove pve-backup-report >/dev/null
@@ -167,7 +212,9 @@ in_root dpkg --remove pve-backup-report >/dev/null
 in_root dpkg --purge pve-backup-report >/dev/null
 [ ! -e "$root/etc/pve-backup-report" ] || fail "purge left /etc/pve-backup-report"
 [ ! -e "$root/var/lib/pve-backup-report" ] || fail "purge left /var/lib/pve-backup-report"
-echo "remove keeps the configuration, purge removes it and the reports"
+[ ! -L "$wants" ] || fail "purge left the timer's enablement symlink"
+echo "the timer is not enabled by the installation and stays enabled on upgrade;" \
+  "remove keeps the configuration, purge removes it, the reports and the timer's enablement"
 
 size=$(stat -c %s "$deb")
 echo "package $(basename "$deb"): $((size / 1024)) KiB ($size bytes), installed size $(dpkg-deb --field "$deb" Installed-Size) KiB"

@@ -30,6 +30,10 @@ else
   bash scripts/fuzz.sh "${FUZZ_SECONDS:-20}"
 fi
 
+# The Compose file, as Debian 12's docker-compose 1.29 (and Compose v2 when present) reads it.
+echo "== compose.yaml (docker-compose config)"
+bash scripts/test-compose.sh
+
 # Deployment: the container image (Dockerfile, built with buildah) and the Debian package, each
 # running the demo; both need root (buildah, debootstrap, chroot). SKIP_DEPLOY_TESTS=1 skips them.
 if [ "${SKIP_DEPLOY_TESTS:-0}" = 1 ]; then

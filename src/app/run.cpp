@@ -7,6 +7,7 @@
 #include "app/logging.hpp"
 #include "app/mail_outlet.hpp"
 #include "app/monitor_command.hpp"
+#include "app/mount_point.hpp"
 #include "app/output.hpp"
 #include "app/pipeline.hpp"
 #include "app/prometheus_output.hpp"
@@ -242,6 +243,9 @@ int run(const Options& opts, const config::EnvMap& env) {
     if (!opts.dump_report_data && !opts.monitor) {
         const auto formats = wanted_formats(opts); // usage errors before any API call
         static_cast<void>(pdf_options(opts));
+        if (cfg.output_dir_must_be_mounted) {
+            ensure_mounted_directory(cfg.output_dir);
+        }
         ensure_writable_directory(cfg.output_dir); // fail before the collection, not after it
         prometheus_dir = prometheus_directory(cfg, std::find(formats.begin(), formats.end(), "prom") != formats.end());
         if (prometheus_dir && cfg.prometheus_textfile_dir) {

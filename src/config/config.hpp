@@ -91,6 +91,9 @@ struct Config {
     std::size_t max_response_mb = 512;
     // Output and presentation
     std::filesystem::path output_dir = "reports";
+    /// OUTPUT_DIR_MUST_BE_MOUNTED (the container image sets it): refuse to write reports when
+    /// output_dir is not a mount point, as they would be lost with the container.
+    bool output_dir_must_be_mounted = false;
     LogLevel log_level = LogLevel::info;
     LogFormat log_format = LogFormat::text;
     std::string report_lang = "en"; // "en" | "fr"

@@ -171,6 +171,11 @@ std::optional<std::string> apply_output_dir(std::string_view value, Config& conf
     return std::nullopt;
 }
 
+std::optional<std::string> apply_output_dir_must_be_mounted(std::string_view value, Config& config,
+                                                            ApplyContext& /*context*/) {
+    return check_bool(value, config.output_dir_must_be_mounted);
+}
+
 std::optional<std::string> apply_log_level(std::string_view value, Config& config, ApplyContext& /*context*/) {
     const std::string text = to_lower(trim(value));
     if (text == "trace") {
@@ -275,6 +280,10 @@ const std::vector<VariableSpec>& variable_table() {
          false, Need::optional, apply_max_response},
         {"OUTPUT_DIR", "reports", "directory where the reports are written (created if missing)", false, Need::optional,
          apply_output_dir},
+        {"OUTPUT_DIR_MUST_BE_MOUNTED", "false",
+         "refuse (exit 5) to write reports when OUTPUT_DIR is not a mount point (true/false); the container image "
+         "sets it: a report written into the container would be lost with it",
+         false, Need::optional, apply_output_dir_must_be_mounted},
         {"LOG_LEVEL", "info", "log level on stderr: trace, debug, info, warn, error", false, Need::optional,
          apply_log_level},
         {"LOG_FORMAT", "text", "format of the log lines on stderr: text or json", false, Need::optional,

@@ -35,7 +35,9 @@ const std::vector<ExitCodeDoc>& exit_code_docs() {
         {{exit_code::api_unusable},
          "PVE API unreachable or unusable (connection, TLS, timeout, not a PVE API), a foundation of the report "
          "missing (version, nodes, guests, backup jobs: no report is written), or the run deadline exceeded"},
-        {{exit_code::output}, "output not writable"},
+        {{exit_code::output},
+         "output not writable (or, with OUTPUT_DIR_MUST_BE_MOUNTED=true as in the container image, not a mount "
+         "point)"},
         {{exit_code::verdict}, "the verdict is at or above --fail-on / FAIL_ON (every report was written)"},
         {{exit_code::delivery},
          "the e-mail could not be delivered (every report was written; takes precedence over 6)"},

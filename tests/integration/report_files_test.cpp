@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -118,6 +119,30 @@ TEST(ReportFileMode, FollowsTheUmask) {
         ASSERT_TRUE(std::filesystem::exists(pdf));
         EXPECT_EQ(std::filesystem::status(pdf).permissions() & std::filesystem::perms::all, expected) << mask;
     }
+}
+
+// The container image sets OUTPUT_DIR_MUST_BE_MOUNTED=true: a report run into a directory that is
+// not a mount point (the container's own /reports, lost with it) stops with exit 5 before the
+// collection and says how to mount one; --version and --check write nothing and are not refused.
+TEST(OutputDirMustBeMounted, RefusesAnUnmountedOutputDirectory) {
+    pvr::test::TempDir dir;
+    const std::map<std::string, std::string> env{{"OUTPUT_DIR", dir.path()}, {"OUTPUT_DIR_MUST_BE_MOUNTED", "true"}};
+    const auto refused = run_process(PVR_BINARY, {"--demo", "--generate-pdf"}, env);
+    EXPECT_EQ(refused.exit_code, 5) << refused.err;
+    EXPECT_NE(refused.err.find("OUTPUT_DIR '" + dir.path() + "' is not a mounted directory"), std::string::npos)
+        << refused.err;
+    EXPECT_NE(refused.err.find("docker run -v \"$PWD/reports:/reports\""), std::string::npos) << refused.err;
+    EXPECT_EQ(refused.err.find("collected"), std::string::npos) << "collected before refusing: " << refused.err;
+    EXPECT_TRUE(std::filesystem::is_empty(dir.path()));
+
+    EXPECT_EQ(run_process(PVR_BINARY, {"--version"}, env).exit_code, 0);
+    const auto check = run_process(PVR_BINARY, {"--check", "--demo"}, env);
+    EXPECT_EQ(check.exit_code, 0) << check.err;
+
+    const auto bad =
+        run_process(PVR_BINARY, {"--demo"}, {{"OUTPUT_DIR", dir.path()}, {"OUTPUT_DIR_MUST_BE_MOUNTED", "maybe"}});
+    EXPECT_EQ(bad.exit_code, 2) << bad.err;
+    EXPECT_NE(bad.err.find("OUTPUT_DIR_MUST_BE_MOUNTED"), std::string::npos) << bad.err;
 }
 
 // Under systemd with StandardError=journal, JOURNAL_STREAM names stderr: lines carry sd-daemon
