@@ -77,8 +77,9 @@ TEST(FailOn, BadLevelsAreUsageErrorsBeforeAnyFile) {
 TEST(FailOn, HelpListsTheExitCodes) {
     const auto result = run_process(PVR_BINARY, {"--help"}, {});
     EXPECT_EQ(result.exit_code, 0);
-    for (const char* text : {"--fail-on", "6 verdict at or above --fail-on", "7 e-mail delivery failed",
-                             "130 interrupted", "143 terminated", "FAIL_ON", "PROMETHEUS_TEXTFILE_DIR", "monitor"}) {
+    for (const char* text : {"--fail-on", "\n  6        the verdict is at or above --fail-on",
+                             "\n  7        the e-mail could not be delivered", "\n  130, 143 interrupted by SIGINT",
+                             "FAIL_ON", "PROMETHEUS_TEXTFILE_DIR", "monitor"}) {
         EXPECT_NE(result.out.find(text), std::string::npos) << text;
     }
 }
