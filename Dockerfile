@@ -59,7 +59,7 @@ LABEL org.opencontainers.image.title="pve-backup-report" \
       org.opencontainers.image.version="${VERSION}" \
       org.opencontainers.image.revision="${REVISION}" \
       org.opencontainers.image.created="${CREATED}" \
-      org.opencontainers.image.base.name="docker.io/library/debian:bookworm-slim" \
+      org.opencontainers.image.base.name="debian:bookworm-slim" \
       org.opencontainers.image.source="${SOURCE_URL}" \
       org.opencontainers.image.licenses="${LICENSE}"
 
