@@ -24,6 +24,8 @@
 #include "report/json_report.hpp"
 #include "schedule/time_zone.hpp"
 
+#include <unistd.h>
+
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
@@ -262,7 +264,10 @@ int run(const Options& opts, const config::EnvMap& env) {
         return print_monitor_result(data, opts.monitor->plugin, std::cout);
     }
     if (opts.dump_report_data) {
-        std::cout << report::to_json(data) << std::flush;
+        // Indented for a person at a terminal, compact for a pipe (jq indents it again if asked).
+        std::cout << report::to_json(data, ::isatty(STDOUT_FILENO) != 0 ? report::JsonLayout::indented
+                                                                        : report::JsonLayout::compact)
+                  << std::flush;
     } else {
         const auto written = write_reports(data, cfg, opts, env);
         if (prometheus_dir) {

@@ -276,7 +276,7 @@ ordered_json guest_json(const GuestReport& report) {
 
 } // namespace
 
-std::string to_json(const ReportData& data) {
+std::string to_json(const ReportData& data, JsonLayout layout) {
     ordered_json root;
     root["schema_version"] = data.schema_version;
     root["generated_at"] = iso8601_utc(data.generated_at);
@@ -327,7 +327,8 @@ std::string to_json(const ReportData& data) {
                                              {"endpoint", opt(i.endpoint)},
                                              {"message", i.message}});
     }
-    return root.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+    return root.dump(layout == JsonLayout::indented ? 2 : -1, ' ', false, ordered_json::error_handler_t::replace) +
+           "\n";
 }
 
 } // namespace pvr::report

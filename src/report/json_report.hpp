@@ -7,7 +7,12 @@
 
 namespace pvr::report {
 
-/// Pretty-printed (2 spaces), keys in a stable order, invalid UTF-8 replaced.
-[[nodiscard]] std::string to_json(const model::ReportData& data);
+enum class JsonLayout {
+    compact, // one line (plus a final newline): report files and pipes; its size grows linearly with the guests
+    indented // 2 spaces per level: `--dump-report-data` on a terminal
+};
+
+/// Keys in a stable order, invalid UTF-8 replaced.
+[[nodiscard]] std::string to_json(const model::ReportData& data, JsonLayout layout = JsonLayout::compact);
 
 } // namespace pvr::report
