@@ -170,6 +170,8 @@ def run_case(args, tool, emulator_bin, scenario, manifest, latency, workdir, wan
         os.makedirs(output, exist_ok=True)
         env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": os.environ.get("HOME", "/"), "TZ": "UTC",
                "LC_ALL": "C"}
+        # The sanitizers' settings of the ASan+UBSan test preset (leak suppressions for fontconfig).
+        env.update({k: v for k, v in os.environ.items() if k in ("ASAN_OPTIONS", "LSAN_OPTIONS", "UBSAN_OPTIONS")})
         env.update({"PVE_URL": "https://127.0.0.1:%d" % pve.port, "PVE_TOKEN_ID": PVE_TOKEN[0],
                     "PVE_TOKEN_SECRET": PVE_TOKEN[1], "PVE_CA_BUNDLE": pve.cert, "PBS_TOKEN_ID": PBS_TOKEN[0],
                     "PBS_TOKEN_SECRET": PBS_TOKEN[1], "OUTPUT_DIR": output, "LOG_LEVEL": "info",
