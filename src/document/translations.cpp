@@ -385,26 +385,53 @@ std::optional<Lang> parse_lang(std::string_view text) {
     if (code == "fr") {
         return Lang::fr;
     }
+    if (code == "de") {
+        return Lang::de;
+    }
     return std::nullopt;
 }
 
-const char* to_code(Lang lang) noexcept { return lang == Lang::fr ? "fr" : "en"; }
+const char* to_code(Lang lang) noexcept {
+    switch (lang) {
+    case Lang::fr:
+        return "fr";
+    case Lang::de:
+        return "de";
+    case Lang::en:
+        break;
+    }
+    return "en";
+}
 
 const std::vector<MsgText>& translation_table() { return k_table; }
 
 std::string_view Translator::text(Msg id) const {
     const auto& e = entry(id);
-    return m_lang == Lang::fr ? e.fr : e.en;
+    switch (m_lang) {
+    case Lang::fr:
+        return e.fr;
+    case Lang::de:
+        return e.de.empty() ? e.en : e.de;
+    case Lang::en:
+        break;
+    }
+    return e.en;
 }
 
 std::string_view Translator::text(Msg id, std::int64_t count) const {
     const auto& e = entry(id);
+    // Plural rules as gettext's: fr "n > 1" (0 and 1 singular); en and de "n != 1".
     const bool singular = m_lang == Lang::fr ? (count >= -1 && count <= 1) : (count == 1 || count == -1);
     if (singular) {
-        return m_lang == Lang::fr ? e.fr : e.en;
+        return text(id);
     }
-    const auto plural = m_lang == Lang::fr ? e.fr_plural : e.en_plural;
-    return plural.empty() ? (m_lang == Lang::fr ? e.fr : e.en) : plural;
+    std::string_view plural = e.en_plural;
+    if (m_lang == Lang::fr) {
+        plural = e.fr_plural;
+    } else if (m_lang == Lang::de && !e.de.empty()) {
+        plural = e.de_plural;
+    }
+    return plural.empty() ? text(id) : plural;
 }
 
 std::string Translator::join_words(const std::vector<std::string>& words) const {

@@ -15,8 +15,8 @@
 
 namespace pvr::document {
 
-enum class Lang { en, fr };
-/// "en" or "fr" (case-insensitive); nullopt otherwise.
+enum class Lang { en, fr, de };
+/// "en", "fr" or "de" (case-insensitive); nullopt otherwise.
 [[nodiscard]] std::optional<Lang> parse_lang(std::string_view text);
 [[nodiscard]] const char* to_code(Lang lang) noexcept;
 
@@ -104,6 +104,8 @@ struct MsgText {
     std::string_view fr;
     std::string_view en_plural = {};
     std::string_view fr_plural = {};
+    std::string_view de = {}; // German; empty: not translated yet (English is shown)
+    std::string_view de_plural = {};
 };
 
 /// The whole table, in Msg order (tests check it is complete and ordered).

@@ -8,6 +8,7 @@
 #include "model/collection_issue.hpp"
 #include "model/coverage.hpp"
 #include "model/guest.hpp"
+#include "model/history.hpp"
 #include "model/keep_options.hpp"
 #include "model/pbs.hpp"
 #include "model/storage.hpp"
@@ -138,6 +139,11 @@ struct ReportData {
     std::vector<PbsOrphanGroup> pbs_orphan_groups{}; // added by pve-backup-report
     Verdict verdict{};                               // added by pve-backup-report (analysis/verdict.hpp)
     std::vector<ExceptionUse> exceptions{};          // accepted exceptions and their use (added)
+    // Run history (issue 11; model/history.hpp), filled by src/history after the analysis.
+    std::optional<Changes> changes{};         // nullopt: history not read (e.g. HISTORY_DIR unusable)
+    std::optional<Trends> trends{};           // nullopt: history not read
+    std::vector<CapacityForecast> capacity{}; // one per PBS datastore read
+    std::optional<ArchiveLink> archive{};     // the hash-chain link of this run
 };
 
 } // namespace pvr::model

@@ -76,7 +76,7 @@ TEST(BuildDocument, Metadata) {
 
 TEST(BuildDocument, UnknownLanguageIsAConfigError) {
     try {
-        (void)build(pvr::test::sample_report(), "de");
+        (void)build(pvr::test::sample_report(), "es");
         FAIL() << "expected an error";
     } catch (const pvr::Error& e) {
         EXPECT_EQ(e.kind(), pvr::ErrorKind::config);

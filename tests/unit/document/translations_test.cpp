@@ -71,7 +71,8 @@ TEST(Translations, JoinWords) {
 TEST(Translations, ParseLang) {
     EXPECT_EQ(parse_lang("en"), Lang::en);
     EXPECT_EQ(parse_lang(" FR "), Lang::fr);
-    EXPECT_FALSE(parse_lang("de").has_value());
+    EXPECT_EQ(parse_lang("De"), Lang::de);
+    EXPECT_FALSE(parse_lang("es").has_value());
 }
 
 } // namespace
