@@ -85,6 +85,12 @@ enum class Msg : std::size_t {
     col_exception, col_matches, col_applies_to, col_accepts, col_owner, col_until, col_finding,
     exception_active, exception_expired, exception_unused, owner_unknown, until_none,
     exception_tag_reason, accepted_findings_heading, accepted_by, summary_accepted, kf_accepted_detail,
+    // changes since the previous report (summary)
+    changes_heading, changes_first_report, changes_none, changes_lost_coverage, changes_new_unprotected,
+    changes_new_guests, changes_gained_coverage, changes_removed_guests, changes_new_failures,
+    changes_new_anomalies, changes_resolved_anomalies, changes_ongoing_anomalies, changes_jobs,
+    changes_retention, changes_days_open, changes_item_added, changes_item_removed, changes_item_enabled,
+    changes_item_disabled, changes_item_retention, changes_item_keep,
     // relative times
     relative_now, minutes_ago, hours_ago, days_ago, months_ago, years_ago,
     in_minutes, in_hours, in_days, in_months, in_years,
