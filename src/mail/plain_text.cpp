@@ -29,7 +29,7 @@ public:
         line(fmt::format(fmt::runtime(m_w.title), cluster_label(m_data), m_fmt.date_time(m_data.generated_at)));
         line("");
         line(fmt::format("{}{} {}", m_w.verdict, m_w.french ? " :" : ":", level_word(v.level)));
-        line(subject_line(m_data, m_options.lang));
+        line(subject_line(m_data, m_options.lang, m_options.time_zone));
         line("");
         const std::vector<std::pair<std::string_view, std::string>> figures{
             {m_w.guests, m_fmt.integer(s.guests_total)},

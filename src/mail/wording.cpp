@@ -38,6 +38,10 @@ const Words k_english{
     "The full report is attached: {}",
     "",
     {"{} accepted", "{} accepted"},
+    {"{} lost coverage", "{} lost coverage"},
+    {"{} new unprotected", "{} new unprotected"},
+    {"{} new failure", "{} new failures"},
+    " since {}",
 };
 
 const Words k_french{
@@ -66,6 +70,10 @@ const Words k_french{
     "Le rapport complet est joint : {}",
     "(Les raisons et les messages d’anomalie sont en anglais.)",
     {"{} acceptée", "{} acceptées"},
+    {"{} couverture perdue", "{} couvertures perdues"},
+    {"{} nouvelle non protégée", "{} nouvelles non protégées"},
+    {"{} nouvel échec", "{} nouveaux échecs"},
+    " depuis le {}",
 };
 // clang-format on
 

@@ -42,6 +42,9 @@ struct Words {
     std::string_view attached;         // "The full report is attached: {}"
     std::string_view messages_english; // note: the messages are in English
     Counted accepted;                  // "{} accepted" (not backed up, accepted exceptions)
+    // changes since the previous report (subject)
+    Counted lost_coverage, new_unprotected, new_failed;
+    std::string_view since; // " since {}" (the previous report's day)
 };
 
 [[nodiscard]] const Words& words(std::string_view lang);
