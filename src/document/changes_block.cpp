@@ -195,7 +195,7 @@ void ongoing_row(const BuildContext& ctx, RowBuilder& rows, const std::vector<mo
 
 Table rows_table(std::vector<std::vector<Cell>> rows) {
     Table table;
-    table.columns = {column("", 1.3, Align::left, true), column("", 4.0)};
+    table.columns = {column("", 1.4, Align::left, true), column("", 4.0)};
     table.rows = std::move(rows);
     return table;
 }
