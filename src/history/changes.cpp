@@ -111,16 +111,13 @@ std::unordered_map<std::string, std::int64_t> series_starts(const std::vector<co
 
 std::int64_t whole_days(std::int64_t from, std::int64_t to) { return to > from ? (to - from) / k_day : 0; }
 
-void compare_anomalies(const std::vector<model::RunDigest>& history, const model::RunDigest& current,
+/// `runs`: the earlier runs, oldest first; `current` is compared with runs.back().
+void compare_anomalies(const std::vector<const model::RunDigest*>& earlier, const model::RunDigest& current,
                        model::Changes& out) {
-    const model::RunDigest& previous = history.back();
+    const model::RunDigest& previous = *earlier.back();
     const auto before = index_by(previous.anomalies, anomaly_key);
     const auto now = index_by(current.anomalies, anomaly_key);
-    std::vector<const model::RunDigest*> runs;
-    runs.reserve(history.size() + 1);
-    for (const auto& run : history) {
-        runs.push_back(&run);
-    }
+    std::vector<const model::RunDigest*> runs = earlier;
     runs.push_back(&current);
     std::vector<std::string> current_keys;
     for (const auto& [key, a] : now) {
@@ -223,19 +220,30 @@ std::string plain_coverage_code(std::string_view code) {
 }
 
 model::Changes compute_changes(const std::vector<model::RunDigest>& history, const model::RunDigest& current) {
+    // Only runs made before the current one count (the current run's own archive file, or a run of a
+    // machine whose clock was ahead, is no previous report), oldest first.
+    std::vector<const model::RunDigest*> earlier;
+    earlier.reserve(history.size());
+    for (const auto& run : history) {
+        if (run.generated_at < current.generated_at) {
+            earlier.push_back(&run);
+        }
+    }
+    std::stable_sort(earlier.begin(), earlier.end(),
+                     [](const auto* a, const auto* b) { return a->generated_at < b->generated_at; });
     model::Changes out;
-    if (history.empty()) {
+    if (earlier.empty()) {
         out.first_report = true;
         return out;
     }
-    const model::RunDigest& previous = history.back();
+    const model::RunDigest& previous = *earlier.back();
     out.first_report = false;
     out.previous_at = previous.generated_at;
     if (!previous.file.empty()) {
         out.previous_file = previous.file;
     }
     compare_guests(previous, current, out);
-    compare_anomalies(history, current, out);
+    compare_anomalies(earlier, current, out);
     compare_jobs(previous, current, out);
     compare_policies(previous, current, out);
     return out;

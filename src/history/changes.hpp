@@ -19,7 +19,9 @@
 // - Accepted exceptions: accepted guests and anomalies stay in the lists, marked `accepted`; the
 //   outlets' alert counts (e-mail subject, monitoring) leave them out, as the verdict does.
 // - Order: guests by VMID then type, anomalies by kind then subject, jobs by id (then change),
-//   policies by source then id. History runs are taken as given: oldest first, same cluster.
+//   policies by source then id.
+// - History: the runs of the same cluster (the caller picks them). Only runs made before the current
+//   one count (by generated_at, oldest first); the latest of them is the previous report.
 
 #include "model/history.hpp"
 
@@ -29,7 +31,7 @@
 
 namespace pvr::history {
 
-/// `history`: the kept runs of the same cluster, oldest first (empty: first report).
+/// `history`: the kept runs of the same cluster, oldest first (none before `current`: first report).
 [[nodiscard]] model::Changes compute_changes(const std::vector<model::RunDigest>& history,
                                              const model::RunDigest& current);
 

@@ -307,6 +307,27 @@ TEST(Changes, OnlyThePreviousRunIsComparedButTheSeriesReachesBack) {
     EXPECT_TRUE(changes.removed_guests.empty());
 }
 
+TEST(Changes, OnlyEarlierRunsCountInTimeOrder) {
+    const auto current = run(5, {guest(100, "not_backed_up")}, {anomaly("guest_not_backed_up", "vm/100")});
+    // The current run's own archive file and a run from a clock ahead are no previous report.
+    auto same = current;
+    same.file = "current.json.gz";
+    const auto later = run(9, {guest(100, "scheduled")});
+    auto changes = compute_changes({same, later}, current);
+    EXPECT_TRUE(changes.first_report);
+    // Given out of order, the latest earlier run is the previous one, and the series is in time order.
+    changes = compute_changes({run(4, {guest(100, "scheduled")}, {anomaly("guest_not_backed_up", "vm/100")}), later,
+                               run(2, {guest(100, "scheduled")}, {anomaly("guest_not_backed_up", "vm/100")}), same,
+                               run(3, {guest(100, "scheduled")})},
+                              current);
+    EXPECT_FALSE(changes.first_report);
+    EXPECT_EQ(changes.previous_at, k_t0 + 4 * k_day);
+    EXPECT_EQ(vmids(changes.lost_coverage), (std::vector<std::int64_t>{100}));
+    ASSERT_EQ(changes.ongoing_anomalies.size(), 1U);
+    EXPECT_EQ(changes.ongoing_anomalies[0].open_since, k_t0 + 4 * k_day); // day 3 broke the series
+    EXPECT_EQ(changes.ongoing_anomalies[0].days_open, 1);
+}
+
 TEST(Changes, ScalesToTenThousandGuestsAndNinetyRuns) {
     std::vector<model::RunDigest> history;
     std::vector<model::GuestDigest> guests;
