@@ -1,6 +1,7 @@
 // The `changes` object of the report JSON (docs/report-data.md): null without history, the first
 // report, and every list with its fields.
 #include "report/json_report.hpp"
+#include "support/contract_check.hpp"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -27,6 +28,7 @@ TEST(JsonChanges, NullWhenTheHistoryWasNotRead) {
     const auto doc = dump(report());
     ASSERT_TRUE(doc.contains("changes"));
     EXPECT_TRUE(doc["changes"].is_null());
+    EXPECT_TRUE(pvr::test::ContractChecker{}.check(doc).empty());
 }
 
 TEST(JsonChanges, FirstReport) {
@@ -66,6 +68,8 @@ TEST(JsonChanges, EveryListWithItsFields) {
     c.retention_policies.push_back({"pve-storage", "pbs-main", "changed", "keep-daily=7", "keep-daily=14"});
     data.changes = c;
     const auto doc = dump(data);
+    EXPECT_TRUE(pvr::test::ContractChecker{}.check(doc).empty())
+        << ::testing::PrintToString(pvr::test::ContractChecker{}.check(doc));
     const auto& j = doc["changes"];
     EXPECT_EQ(j["first_report"], false);
     EXPECT_EQ(j["previous_at"], "2026-11-26T07:00:00Z");
@@ -90,6 +94,22 @@ TEST(JsonChanges, EveryListWithItsFields) {
         "after":"keep-daily=14"}])"));
     EXPECT_EQ(j["retention_policies"][0], nlohmann::json::parse(R"({"source":"pve-storage","id":"pbs-main",
         "change":"changed","before":"keep-daily=7","after":"keep-daily=14"})"));
+}
+
+TEST(JsonChanges, ContractCheckerNamesAWrongChangesField) {
+    auto data = report();
+    Changes c;
+    c.first_report = false;
+    c.previous_at = k_before;
+    c.lost_coverage.push_back({101, "qemu", "web01", "scheduled", "not_backed_up", false});
+    data.changes = c;
+    auto doc = dump(data);
+    doc["changes"]["lost_coverage"][0]["after"] = "non_sauvegardee"; // the plain codes, not the contract's
+    doc["changes"]["previous_at"] = 1795676400;
+    const auto errors = pvr::test::ContractChecker{}.check(doc);
+    EXPECT_EQ(errors,
+              (std::vector<std::string>{"$.changes.previous_at: expected an ISO 8601 time with an offset",
+                                        "$.changes.lost_coverage[0].after: unexpected value \"non_sauvegardee\""}));
 }
 
 } // namespace
