@@ -45,7 +45,7 @@ TEST(Format, SizesInIecUnits) {
     EXPECT_EQ(en.size(std::int64_t{512} << 30), "512" + nbsp + "GiB");
     const std::int64_t tib = std::int64_t{1} << 40;
     EXPECT_EQ(en.size(tib * 32 / 10), "3.2" + nbsp + "TiB");
-    EXPECT_EQ(fr.size(tib * 32 / 10), "3,2" + nbsp + "TiB");
+    EXPECT_EQ(fr.size(tib * 32 / 10), "3,2" + nbsp + "Tio");
     EXPECT_EQ(en.size(std::int64_t{3} << 50), "3.0" + nbsp + "PiB");
     EXPECT_EQ(en.size(1024 * 1024 - 1), "1,024" + nbsp + "KiB");
 }
