@@ -110,16 +110,25 @@ TEST_P(ReportLanguages, DISABLED_DemoPdfHasNoEnglishLeftAndNoRawIdentifier) {
         server_words.insert(w.begin(), w.end());
     }
 
-    // The text without the server-given values that came out whole (longest first).
+    // The text without the server-given values that came out whole, at word boundaries ("erp"
+    // is a guest name, not a piece of "interpreted"); longest first.
     std::string text = normalized(text_run.out);
+    const auto is_word_char = [](char ch) {
+        return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '_';
+    };
     for (const auto& s : server) {
-        const std::string needle = normalized(s).substr(1);
-        if (needle.size() <= 2) {
+        const std::string normal = normalized(s);
+        const std::string needle = normal.substr(1, normal.size() - 2);
+        if (needle.empty()) {
             continue;
         }
-        for (auto pos = text.find(needle.substr(0, needle.size() - 1)); pos != std::string::npos;
-             pos = text.find(needle.substr(0, needle.size() - 1), pos)) {
-            text.replace(pos, needle.size() - 1, " ");
+        for (auto pos = text.find(needle); pos != std::string::npos; pos = text.find(needle, pos + 1)) {
+            const bool starts = pos == 0 || !is_word_char(text[pos - 1]) || !is_word_char(needle.front());
+            const bool ends = pos + needle.size() >= text.size() || !is_word_char(text[pos + needle.size()]) ||
+                              !is_word_char(needle.back());
+            if (starts && ends) {
+                text.replace(pos, needle.size(), " ");
+            }
         }
     }
 
