@@ -288,8 +288,7 @@ const std::vector<VariableSpec>& variable_table() {
          apply_log_level},
         {"LOG_FORMAT", "text", "format of the log lines on stderr: text or json", false, Need::optional,
          apply_log_format},
-        {"REPORT_LANG", "en", "language of the reports: en, fr or de (--help, logs stay English)", false,
-         Need::optional, apply_report_lang},
+        {"REPORT_LANG", "en", "language of the reports: en, fr or de", false, Need::optional, apply_report_lang},
         {"STALE_GRACE_HOURS", "6",
          "a guest is overdue when no successful backup exists since its job's previous scheduled run plus "
          "this many hours (0..8760)",
