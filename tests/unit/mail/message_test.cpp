@@ -53,6 +53,13 @@ TEST(Subject, French) {
     EXPECT_EQ(subject_line(data, "fr"), "[pve-prod] Sauvegardes : 3/4 couvertes, 10 non sauvegardées, 1 en échec");
 }
 
+TEST(Subject, German) {
+    auto data = critical_report();
+    data.verdict.guests_not_backed_up = 10;
+    EXPECT_EQ(subject_line(data, "de"), "[pve-prod] Backups: 3/4 abgedeckt, 10 nicht gesichert, 1 fehlgeschlagen");
+    EXPECT_EQ(subject_line(good_report(), "de"), "[pve-prod] Backups OK: 3/3 abgedeckt");
+}
+
 TEST(Subject, WarningWithoutGuestProblemsNamesTheAnomaliesAndIssues) {
     auto data = good_report();
     data.verdict.level = model::VerdictLevel::warning;
