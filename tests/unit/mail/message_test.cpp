@@ -44,13 +44,20 @@ TEST(Subject, CriticalNamesTheCountsBehindTheVerdict) {
 
 TEST(Subject, GoodNightSaysOk) {
     EXPECT_EQ(subject_line(good_report(), "en"), "[pve-prod] Backups OK: 3/3 covered");
-    EXPECT_EQ(subject_line(good_report(), "fr"), "[pve-prod] Sauvegardes OK : 3/3 couvertes");
+    EXPECT_EQ(subject_line(good_report(), "fr"), "[pve-prod] Sauvegardes OK : 3/3 couvertes");
 }
 
 TEST(Subject, French) {
     auto data = critical_report();
     data.verdict.guests_not_backed_up = 10;
-    EXPECT_EQ(subject_line(data, "fr"), "[pve-prod] Sauvegardes : 3/4 couvertes, 10 non sauvegardées, 1 en échec");
+    EXPECT_EQ(subject_line(data, "fr"), "[pve-prod] Sauvegardes : 3/4 couvertes, 10 non sauvegardées, 1 en échec");
+}
+
+TEST(Subject, German) {
+    auto data = critical_report();
+    data.verdict.guests_not_backed_up = 10;
+    EXPECT_EQ(subject_line(data, "de"), "[pve-prod] Backups: 3/4 abgedeckt, 10 nicht gesichert, 1 fehlgeschlagen");
+    EXPECT_EQ(subject_line(good_report(), "de"), "[pve-prod] Backups OK: 3/3 abgedeckt");
 }
 
 TEST(Subject, WarningWithoutGuestProblemsNamesTheAnomaliesAndIssues) {
@@ -89,8 +96,10 @@ TEST(Subject, NotesWhatGotWorseSinceThePreviousReport) {
     EXPECT_EQ(subject_line(data, "en"), "[pve-prod] Backups: 3/4 covered, 1 not backed up, 1 failed, 1 lost coverage, "
                                         "1 new unprotected, 1 new failure since 26 Nov");
     EXPECT_EQ(subject_line(data, "fr"),
-              "[pve-prod] Sauvegardes : 3/4 couvertes, 1 non sauvegardée, 1 en échec, "
+              "[pve-prod] Sauvegardes\u00a0: 3/4 couvertes, 1 non sauvegardée, 1 en échec, "
               "1 couverture perdue, 1 nouvelle non protégée, 1 nouvel échec depuis le 26 nov.");
+    EXPECT_EQ(subject_line(data, "de"), "[pve-prod] Backups: 3/4 abgedeckt, 1 nicht gesichert, 1 fehlgeschlagen, "
+                                        "1 Abdeckung verloren, 1 neu ungesichert, 1 neuer Fehlschlag seit 26. Nov.");
     // The day is the previous report's in the mail's time zone (00:30 in Paris is still 25 Nov in UTC).
     data.changes->previous_at = 1795649400; // 2026-11-25T23:30:00Z
     EXPECT_EQ(subject_line(data, "en", "Europe/Paris").substr(subject_line(data, "en").size() - 6), "26 Nov");
@@ -136,7 +145,7 @@ TEST(HeaderEncoding, AsciiStaysAsIs) {
 }
 
 TEST(HeaderEncoding, NonAsciiBecomesEncodedWords) {
-    const std::string subject = "[pve-prod] Sauvegardes : 30/40 couvertes, 10 non sauvegardées, 1 en échec";
+    const std::string subject = "[pve-prod] Sauvegardes : 30/40 couvertes, 10 non sauvegardées, 1 en échec";
     const std::string encoded = encode_header_text(subject);
     EXPECT_EQ(encoded.rfind("=?UTF-8?B?", 0), 0U) << encoded;
     for (const char c : encoded) {
