@@ -64,7 +64,7 @@ const Words k_french{
     "critique", "avertissement", "info",
     "... et {} autres (voir le rapport)",
     "Le rapport complet est joint : {}",
-    "(Les raisons et les messages d’anomalie sont en anglais.)",
+    "", // reasons and anomalies are worded in French (document/fact_wording.hpp)
     {"{} acceptée", "{} acceptées"},
 };
 // clang-format on
