@@ -365,6 +365,20 @@ void add_derived(const Translator& tr, const Formatter& fmt, const Fact& fact,
         const auto file = fact.text("file");
         values["place"] = file ? tr.format(Msg::fact_exception_place, *file, fact.text("line").value_or("")) : "";
         values["match"] = match_words(tr, fact);
+        // What the exception accepts, as the report names those findings.
+        std::vector<std::string> accepts;
+        for (const auto& item : list_param(fact, "accepts")) {
+            std::optional<Msg> label;
+            if (item == "not_backed_up") {
+                label = Msg::status_not_backed_up;
+            } else if (item == "overdue") {
+                label = Msg::kind_backup_overdue;
+            } else {
+                label = anomaly_kind_message(item.rfind("anomaly:", 0) == 0 ? item.substr(8) : item);
+            }
+            accepts.push_back(label ? std::string(tr.text(*label)) : item);
+        }
+        values["accepts"] = fmt::format("{}", fmt::join(accepts, ", "));
         if (fact.text("owner").value_or("").empty()) {
             values["owner"] = std::string(tr.text(Msg::owner_unknown));
         }

@@ -220,7 +220,7 @@ TEST(FactWording, NotesAreJoinedAndFallBackToEnglish) {
     tolerated.kind = "note_one_version_tolerated";
     const Translator fr(Lang::fr);
     EXPECT_EQ(word_notes(fr, formatter(Lang::fr), {protected_note, tolerated}, "english"),
-              "le nombre réel inclut 1 snapshot protégé\u00a0; un écart d’une version est toléré (une sauvegarde "
+              "le nombre réel inclut 1 instantané protégé\u00a0; un écart d’une version est toléré (une sauvegarde "
               "vient peut-être de s’exécuter ou est imminente)");
     Fact unknown;
     unknown.kind = "note_from_the_future";
