@@ -1,5 +1,5 @@
 #pragma once
-// Internal: the words of the e-mail (subject and plain text) in English and French. The HTML body
+// Internal: the words of the e-mail (subject and plain text) in English, French and German. The HTML body
 // and the PDF are the report itself (document/translations.cpp).
 
 #include <cstdint>
@@ -21,7 +21,7 @@ struct Words {
     // subject
     std::string_view backups;  // "Backups"
     std::string_view ok;       // "OK"
-    std::string_view colon;    // ":" (fr " :")
+    std::string_view colon;    // ":" (fr no-break space + ":")
     std::string_view covered;  // "{}/{} covered"
     std::string_view no_guest; // "no guest found"
     Counted not_backed_up, undetermined, failed, overdue, critical_anomalies, warnings, collection_issues;

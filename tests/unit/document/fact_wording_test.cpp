@@ -96,11 +96,13 @@ TEST(FactWording, EveryFormHasAMessageInEveryLanguage) {
         ASSERT_TRUE(msg.has_value()) << form.kind << "/" << form.variant << " has no wording";
         const auto& e = entry(*msg);
         EXPECT_FALSE(e.en.empty()) << form.kind << "/" << form.variant;
-        EXPECT_FALSE(e.fr.empty()) << form.kind << "/" << form.variant << ": no French";
-        EXPECT_FALSE(e.de.empty()) << form.kind << "/" << form.variant << ": no German";
-        if (!e.en_plural.empty()) {
-            EXPECT_FALSE(e.fr_plural.empty()) << form.kind << "/" << form.variant << ": no French plural";
-            EXPECT_FALSE(e.de_plural.empty()) << form.kind << "/" << form.variant << ": no German plural";
+        for (const auto lang : {Lang::fr, Lang::de}) {
+            const auto* t = catalogue_translation(lang, *msg);
+            ASSERT_NE(t, nullptr) << form.kind << "/" << form.variant << ": no " << to_code(lang) << " translation";
+            EXPECT_FALSE(t->one.empty());
+            if (!e.en_plural.text.empty()) {
+                EXPECT_FALSE(t->many.empty()) << form.kind << "/" << form.variant << ": no plural";
+            }
         }
     }
 }
@@ -120,10 +122,9 @@ TEST(FactWording, EveryAnomalyKindHasALabelInEveryLanguage) {
     for (const auto kind : pvr::model::k_anomaly_kinds) {
         const auto msg = anomaly_kind_message(kind);
         ASSERT_TRUE(msg.has_value()) << kind << " has no label";
-        const auto& e = entry(*msg);
-        EXPECT_FALSE(e.en.empty()) << kind;
-        EXPECT_FALSE(e.fr.empty()) << kind;
-        EXPECT_FALSE(e.de.empty()) << kind << ": no German label";
+        EXPECT_FALSE(entry(*msg).en.empty()) << kind;
+        EXPECT_NE(catalogue_translation(Lang::fr, *msg), nullptr) << kind << ": no French label";
+        EXPECT_NE(catalogue_translation(Lang::de, *msg), nullptr) << kind << ": no German label";
     }
     // Every anomaly form is a kind with a label.
     for (const auto& form : pvr::model::k_fact_forms) {
@@ -149,7 +150,7 @@ TEST(FactWording, BackupFailedInThreeLanguages) {
                                  "failed: command 'lxc-freeze' failed: exit code 1.");
     EXPECT_EQ(word(Lang::fr, f), "La dernière sauvegarde de CT 111 (gitlab-runner) sur le nœud pve1, le 27 nov. 2026 "
                                  "07:00 UTC, a échoué\u00a0: command 'lxc-freeze' failed: exit code 1.");
-    EXPECT_EQ(word(Lang::de, f).value().rfind("Die letzte Sicherung von CT 111 (gitlab-runner) auf Knoten pve1 am ", 0),
+    EXPECT_EQ(word(Lang::de, f).value().rfind("Das letzte Backup von CT 111 (gitlab-runner) auf Knoten pve1 am ", 0),
               0U);
 }
 
@@ -167,7 +168,7 @@ TEST(FactWording, PluralsFollowTheCount) {
               "include it).");
     EXPECT_EQ(word(Lang::fr, f), "VM 200, sur le nœud pve2, n’est sauvegardée par aucune tâche activée (seules les "
                                  "tâches désactivées old-a et old-b l’incluraient).");
-    EXPECT_EQ(word(Lang::de, f), "VM 200 auf Knoten pve2 wird von keinem aktiven Sicherungsjob gesichert (nur die "
+    EXPECT_EQ(word(Lang::de, f), "VM 200 auf Knoten pve2 wird von keinem aktiven Backup-Job gesichert (nur die "
                                  "deaktivierten Jobs old-a und old-b würden ihn einschließen).");
 }
 

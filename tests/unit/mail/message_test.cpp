@@ -44,13 +44,20 @@ TEST(Subject, CriticalNamesTheCountsBehindTheVerdict) {
 
 TEST(Subject, GoodNightSaysOk) {
     EXPECT_EQ(subject_line(good_report(), "en"), "[pve-prod] Backups OK: 3/3 covered");
-    EXPECT_EQ(subject_line(good_report(), "fr"), "[pve-prod] Sauvegardes OK : 3/3 couvertes");
+    EXPECT_EQ(subject_line(good_report(), "fr"), "[pve-prod] Sauvegardes OK : 3/3 couvertes");
 }
 
 TEST(Subject, French) {
     auto data = critical_report();
     data.verdict.guests_not_backed_up = 10;
-    EXPECT_EQ(subject_line(data, "fr"), "[pve-prod] Sauvegardes : 3/4 couvertes, 10 non sauvegardées, 1 en échec");
+    EXPECT_EQ(subject_line(data, "fr"), "[pve-prod] Sauvegardes : 3/4 couvertes, 10 non sauvegardées, 1 en échec");
+}
+
+TEST(Subject, German) {
+    auto data = critical_report();
+    data.verdict.guests_not_backed_up = 10;
+    EXPECT_EQ(subject_line(data, "de"), "[pve-prod] Backups: 3/4 abgedeckt, 10 nicht gesichert, 1 fehlgeschlagen");
+    EXPECT_EQ(subject_line(good_report(), "de"), "[pve-prod] Backups OK: 3/3 abgedeckt");
 }
 
 TEST(Subject, WarningWithoutGuestProblemsNamesTheAnomaliesAndIssues) {
@@ -88,7 +95,7 @@ TEST(HeaderEncoding, AsciiStaysAsIs) {
 }
 
 TEST(HeaderEncoding, NonAsciiBecomesEncodedWords) {
-    const std::string subject = "[pve-prod] Sauvegardes : 30/40 couvertes, 10 non sauvegardées, 1 en échec";
+    const std::string subject = "[pve-prod] Sauvegardes : 30/40 couvertes, 10 non sauvegardées, 1 en échec";
     const std::string encoded = encode_header_text(subject);
     EXPECT_EQ(encoded.rfind("=?UTF-8?B?", 0), 0U) << encoded;
     for (const char c : encoded) {
