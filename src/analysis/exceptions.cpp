@@ -1,5 +1,6 @@
 #include "analysis/exceptions.hpp"
 
+#include "analysis/facts.hpp"
 #include "core/strings.hpp"
 #include "core/time.hpp"
 
@@ -45,6 +46,31 @@ std::string match_text(const model::ExceptionMatch& m) {
         parts.push_back("tag " + *m.tag);
     }
     return join(parts, " and ");
+}
+
+/// The exception as fact parameters: exception, file, line, match_vmids, match_name, match_pool,
+/// match_tag, accepts.
+model::Fact exception_fact(const char* kind, const char* variant, const model::AcceptedException& e) {
+    auto fact = make_fact(kind, variant);
+    fact.add_text("exception", e.id);
+    if (!e.file.empty()) {
+        fact.add_text("file", e.file);
+        fact.add_int("line", e.line);
+    }
+    if (!e.match.vmids.empty()) {
+        add_list(fact, "match_vmids", e.match.vmids);
+    }
+    if (e.match.name) {
+        fact.add_text("match_name", *e.match.name);
+    }
+    if (e.match.pool) {
+        fact.add_text("match_pool", *e.match.pool);
+    }
+    if (e.match.tag) {
+        fact.add_text("match_tag", *e.match.tag);
+    }
+    add_list(fact, "accepts", e.accept);
+    return fact;
 }
 
 } // namespace
@@ -167,12 +193,16 @@ void apply_exceptions(model::ReportData& report, const std::vector<model::Accept
         const auto& e = use.exception;
         const std::string subject = "exception/" + e.id;
         if (use.status == "expired") {
+            auto fact = exception_fact("exception_expired", "", e);
+            fact.add_text("owner", e.owner.value_or(""));
+            fact.add_text("until", e.until.value_or("?"));
             report.anomalies.push_back(
                 {"exception_expired", model::Severity::warning, subject,
                  fmt::format("The accepted exception {}{} for {} ({}; owner {}) expired on {}: it no longer accepts "
                              "anything. Renew its date or remove it.",
                              e.id, location(e), match_text(e.match), join(e.accept, ", "), e.owner.value_or("unknown"),
-                             e.until.value_or("?"))});
+                             e.until.value_or("?")),
+                 std::nullopt, std::move(fact)});
         } else if (use.subjects.empty()) {
             use.status = "unused";
             if (e.source != "file") {
@@ -186,7 +216,8 @@ void apply_exceptions(model::ReportData& report, const std::vector<model::Accept
                                    e.id, location(e), match_text(e.match))
                      : fmt::format("The accepted exception {}{} for {} matches no guest of the cluster. Remove it, "
                                    "or correct what it matches.",
-                                   e.id, location(e), match_text(e.match))});
+                                   e.id, location(e), match_text(e.match)),
+                 std::nullopt, exception_fact("exception_unused", selects_some[i] ? "taken" : "no_match", e)});
         }
     }
     report.exceptions = std::move(uses);

@@ -1,5 +1,6 @@
 #include "analysis/freshness.hpp"
 
+#include "analysis/facts.hpp"
 #include "analysis/retention_words.hpp"
 #include "analysis/wording.hpp"
 #include "core/time.hpp"
@@ -16,7 +17,16 @@ namespace {
 constexpr std::int64_t k_hour = 3600;
 constexpr std::int64_t k_day = 86400;
 
-void add_note(std::string& note, const std::string& text) { note += note.empty() ? text : "; " + text; }
+void add_note(model::GuestFreshness& out, const std::string& text, model::Fact fact) {
+    out.note += out.note.empty() ? text : "; " + text;
+    out.note_facts.push_back(std::move(fact));
+}
+
+model::Fact storage_note(const char* kind, const std::string& storage) {
+    auto fact = make_fact(kind);
+    fact.add_text("storage", storage);
+    return fact;
+}
 
 struct StorageVerdict {
     std::string storage;
@@ -86,9 +96,9 @@ model::GuestFreshness FreshnessEvaluator::evaluate(const model::GuestReport& rep
     // Overdue.
     std::vector<StorageVerdict> verdicts;
     if (!m_context->inventory().pbs_configured) {
-        add_note(out.note, "PBS collection is not configured");
+        add_note(out, "PBS collection is not configured", make_fact("note_pbs_not_configured"));
     } else if (report.coverage.status != model::CoverageStatus::scheduled) {
-        add_note(out.note, "not covered by an enabled job: no backup is expected");
+        add_note(out, "not covered by an enabled job: no backup is expected", make_fact("note_not_covered"));
     } else {
         bool targets_pbs = false;
         for (const auto& target : storages) {
@@ -97,7 +107,8 @@ model::GuestFreshness FreshnessEvaluator::evaluate(const model::GuestReport& rep
             }
             targets_pbs = true;
             if (m_context->collected_content(target.storage->id) == nullptr) {
-                add_note(out.note, fmt::format("the snapshots of storage {} could not be read", target.storage->id));
+                add_note(out, fmt::format("the snapshots of storage {} could not be read", target.storage->id),
+                         storage_note("note_snapshots_unread", target.storage->id));
                 continue;
             }
             StorageVerdict verdict;
@@ -118,8 +129,10 @@ model::GuestFreshness FreshnessEvaluator::evaluate(const model::GuestReport& rep
                 has_due = true;
             }
             if (!has_due) {
-                add_note(out.note, fmt::format("no scheduled run of the jobs backing it up to {} has passed yet",
-                                               target.storage->id));
+                add_note(
+                    out,
+                    fmt::format("no scheduled run of the jobs backing it up to {} has passed yet", target.storage->id),
+                    storage_note("note_no_run_passed", target.storage->id));
                 continue;
             }
             const auto& group = m_context->group(target.storage->id, guest);
@@ -128,7 +141,8 @@ model::GuestFreshness FreshnessEvaluator::evaluate(const model::GuestReport& rep
             verdicts.push_back(std::move(verdict));
         }
         if (!targets_pbs) {
-            add_note(out.note, "no enabled job including it targets a PBS storage: its backups cannot be seen");
+            add_note(out, "no enabled job including it targets a PBS storage: its backups cannot be seen",
+                     make_fact("note_no_pbs_target"));
         }
     }
     if (!verdicts.empty()) {
@@ -146,12 +160,25 @@ model::GuestFreshness FreshnessEvaluator::evaluate(const model::GuestReport& rep
                         ? std::string("it has no backup there at all")
                         : fmt::format("its last backup there is from {}, {} ago", iso8601_utc(verdict.newest->time),
                                       describe_duration(now - verdict.newest->time));
+                auto fact = make_fact("backup_overdue", verdict.newest == nullptr ? "no_backup" : "last_backup");
+                add_guest(fact, guest);
+                fact.add_text("storage", verdict.storage);
+                fact.add_time("due", verdict.due);
+                fact.add_int("count", static_cast<std::int64_t>(verdict.jobs.size()));
+                add_list(fact, "jobs", verdict.jobs);
+                fact.add("grace", model::FactParam::Type::seconds,
+                         std::to_string(m_options.stale_grace_hours * k_hour));
+                if (verdict.newest != nullptr) {
+                    fact.add_time("last", verdict.newest->time);
+                    fact.add("age", model::FactParam::Type::seconds, std::to_string(now - verdict.newest->time));
+                }
                 anomalies.push_back(
                     {"backup_overdue", model::Severity::critical, guest.subject(),
                      fmt::format("{} has no backup on storage {} since the scheduled run at {} ({} {}, grace {}); {}.",
                                  guest_label(guest), verdict.storage, iso8601_utc(verdict.due),
                                  plural_noun(verdict.jobs.size(), "job", "jobs"), join_words(verdict.jobs),
-                                 describe_duration(m_options.stale_grace_hours * k_hour), last)});
+                                 describe_duration(m_options.stale_grace_hours * k_hour), last),
+                     std::nullopt, std::move(fact)});
             }
         }
         out.expected_since = *out.overdue ? latest_overdue : latest_due;
@@ -159,9 +186,14 @@ model::GuestFreshness FreshnessEvaluator::evaluate(const model::GuestReport& rep
 
     // Verification.
     if (newest != nullptr && newest->verification == "failed") {
+        auto fact = make_fact("verification_failed");
+        add_guest(fact, guest);
+        fact.add_text("storage", newest_storage);
+        fact.add_time("time", newest->time);
         anomalies.push_back({"verification_failed", model::Severity::warning, guest.subject(),
                              fmt::format("The last backup of {} (storage {}, {}) failed verification.",
-                                         guest_label(guest), newest_storage, iso8601_utc(newest->time))});
+                                         guest_label(guest), newest_storage, iso8601_utc(newest->time)),
+                             std::nullopt, std::move(fact)});
     }
     const std::int64_t verify_limit = now - m_options.verify_max_age_days * k_day;
     if (any_collected && oldest && *oldest <= verify_limit &&
@@ -170,9 +202,17 @@ model::GuestFreshness FreshnessEvaluator::evaluate(const model::GuestReport& rep
                                                                  iso8601_utc(*out.last_verified),
                                                                  describe_duration(now - *out.last_verified))
                                                    : std::string("none of its backups was ever verified successfully");
+        auto fact = make_fact("never_verified", out.last_verified ? "last_verified" : "never");
+        add_guest(fact, guest);
+        fact.add_int("days", m_options.verify_max_age_days);
+        if (out.last_verified) {
+            fact.add_time("last", *out.last_verified);
+            fact.add("age", model::FactParam::Type::seconds, std::to_string(now - *out.last_verified));
+        }
         anomalies.push_back({"never_verified", model::Severity::info, guest.subject(),
                              fmt::format("No backup of {} was verified successfully in the last {} days: {}.",
-                                         guest_label(guest), m_options.verify_max_age_days, last)});
+                                         guest_label(guest), m_options.verify_max_age_days, last),
+                             std::nullopt, std::move(fact)});
     }
     return out;
 }

@@ -2,6 +2,7 @@
 
 #include "analysis/anomalies.hpp"
 #include "analysis/coverage.hpp"
+#include "analysis/facts.hpp"
 #include "analysis/wording.hpp"
 #include "core/time.hpp"
 
@@ -36,15 +37,38 @@ void not_backed_up(const model::GuestReport& report, std::vector<Anomaly>& out) 
         message += fmt::format(" ({})", why.substr(0, why.size() - 1));
     }
     message += ".";
-    out.push_back({"guest_not_backed_up", is_template ? Severity::warning : Severity::critical, guest.subject(),
-                   std::move(message)});
+    // The fact: the guest, and why, as the coverage reason's parameters say it.
+    auto fact = make_fact("guest_not_backed_up", !coverage.disabled_jobs.empty() ? "disabled_jobs"
+                                                 : coverage.reason_fact.find("excluded_by") != nullptr ||
+                                                         coverage.reason_fact.find("node_jobs") != nullptr
+                                                     ? "explained"
+                                                     : "plain");
+    add_guest(fact, guest);
+    fact.add_text("node", guest.node);
     if (!coverage.disabled_jobs.empty()) {
+        fact.add_int("count", static_cast<std::int64_t>(coverage.disabled_jobs.size()));
+        add_list(fact, "jobs", coverage.disabled_jobs);
+    } else {
+        for (const char* name : {"excluded_by", "node_jobs", "job_nodes"}) {
+            if (const auto* param = coverage.reason_fact.find(name)) {
+                fact.params.push_back(*param);
+            }
+        }
+    }
+    out.push_back({"guest_not_backed_up", is_template ? Severity::warning : Severity::critical, guest.subject(),
+                   std::move(message), std::nullopt, std::move(fact)});
+    if (!coverage.disabled_jobs.empty()) {
+        auto only = make_fact("guest_only_disabled_jobs");
+        add_guest(only, guest);
+        only.add_int("count", static_cast<std::int64_t>(coverage.disabled_jobs.size()));
+        add_list(only, "jobs", coverage.disabled_jobs);
         out.push_back({"guest_only_disabled_jobs", Severity::warning, guest.subject(),
                        fmt::format("{} is only included by the disabled {} {}; enable {} or add the guest to an "
                                    "enabled job.",
                                    guest_label(guest), plural_noun(coverage.disabled_jobs.size(), "job", "jobs"),
                                    join_words(coverage.disabled_jobs),
-                                   plural_noun(coverage.disabled_jobs.size(), "it", "one of them"))});
+                                   plural_noun(coverage.disabled_jobs.size(), "it", "one of them")),
+                       std::nullopt, std::move(only)});
     }
 }
 
@@ -54,17 +78,27 @@ void volumes_excluded(const model::GuestReport& report, std::vector<Anomaly>& ou
         return;
     }
     std::vector<std::string> excluded;
+    std::vector<std::string> keys;
+    std::vector<std::string> reasons; // the collector's reason, a closed set ("backup=0", "bind mount", ...)
     for (const auto& volume : guest.volumes) {
         if (!volume.included) {
             excluded.push_back(describe_volume(volume));
+            keys.push_back(volume.key);
+            reasons.push_back(volume.reason);
         }
     }
     if (excluded.empty()) {
         return;
     }
+    auto fact = make_fact("volumes_excluded");
+    add_guest(fact, guest);
+    fact.add_int("count", static_cast<std::int64_t>(excluded.size()));
+    add_list(fact, "volumes", keys);
+    add_list(fact, "volume_reasons", reasons);
     out.push_back({"volumes_excluded", Severity::warning, guest.subject(),
                    fmt::format("{} is backed up without {} {}.", guest_label(guest),
-                               plural_noun(excluded.size(), "volume", "volumes"), join_words(excluded))});
+                               plural_noun(excluded.size(), "volume", "volumes"), join_words(excluded)),
+                   std::nullopt, std::move(fact)});
 }
 
 void backup_failed(const model::GuestReport& report, std::vector<Anomaly>& out) {
@@ -80,7 +114,15 @@ void backup_failed(const model::GuestReport& report, std::vector<Anomaly>& out) 
     if (message.back() != '.') {
         message += ".";
     }
-    out.push_back({"backup_failed", Severity::critical, guest.subject(), std::move(message)});
+    auto fact = make_fact("backup_failed", task.error ? "error" : "no_error");
+    add_guest(fact, guest);
+    fact.add_text("node", node);
+    fact.add_time("time", task.time);
+    if (task.error) {
+        fact.add_text("error", *task.error);
+    }
+    out.push_back(
+        {"backup_failed", Severity::critical, guest.subject(), std::move(message), std::nullopt, std::move(fact)});
 }
 
 } // namespace

@@ -1,5 +1,7 @@
 #include "analysis/job_inclusion.hpp"
 
+#include "analysis/facts.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -32,9 +34,15 @@ std::vector<std::int64_t> possible_pool_members(const model::BackupJob& job, con
     return out;
 }
 
-JobInclusion undetermined(JobInclusion inclusion, std::string reason, std::vector<std::int64_t> possible) {
+JobInclusion undetermined(JobInclusion inclusion, std::string reason, std::vector<std::int64_t> possible,
+                          const model::BackupJob& job, const char* cause) {
     inclusion.undetermined = true;
     inclusion.undetermined_reason = std::move(reason);
+    inclusion.undetermined_fact = make_fact("undetermined_job", cause);
+    inclusion.undetermined_fact.add_text("job", job.id);
+    if (job.selection.pool) {
+        inclusion.undetermined_fact.add_text("pool", *job.selection.pool);
+    }
     inclusion.possibly_included = std::move(possible);
     return inclusion;
 }
@@ -89,7 +97,7 @@ JobInclusion included_guests(const model::BackupJob& job, const GuestIndex& gues
         return undetermined(
             std::move(inclusion),
             fmt::format("The guest list could not be read, so the guests job {} includes are unknown.", job.id),
-            std::move(everyone));
+            std::move(everyone), job, "guests_unread");
     }
 
     std::set<std::int64_t> candidates;
@@ -100,7 +108,7 @@ JobInclusion included_guests(const model::BackupJob& job, const GuestIndex& gues
             return undetermined(
                 std::move(inclusion),
                 fmt::format("Job {} selects pool {} but the pool list could not be read.", job.id, pool),
-                possible_pool_members(job, pool, guests));
+                possible_pool_members(job, pool, guests), job, "pools_unread");
         }
         const auto found = pools.members_by_pool.find(pool);
         if (found == pools.members_by_pool.end()) {
@@ -108,12 +116,12 @@ JobInclusion included_guests(const model::BackupJob& job, const GuestIndex& gues
                                 fmt::format("Job {} selects pool {}, which was not found (deleted, or not visible "
                                             "to the API token).",
                                             job.id, pool),
-                                possible_pool_members(job, pool, guests));
+                                possible_pool_members(job, pool, guests), job, "pool_missing");
         }
         if (!found->second) {
             return undetermined(std::move(inclusion),
                                 fmt::format("Job {} selects pool {} whose members could not be read.", job.id, pool),
-                                possible_pool_members(job, pool, guests));
+                                possible_pool_members(job, pool, guests), job, "pool_members_unread");
         }
         for (const auto vmid : *found->second) {
             if (guests.exists(vmid)) { // PVE skips members that no longer exist

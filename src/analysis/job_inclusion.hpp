@@ -4,6 +4,7 @@
 
 #include "analysis/indexes.hpp"
 #include "model/backup_job.hpp"
+#include "model/fact.hpp"
 
 #include <cstdint>
 #include <map>
@@ -29,6 +30,9 @@ struct JobInclusion {
     bool undetermined = false;
     /// One sentence naming the job: "Job backup-77c1 selects pool prod/db whose members could not be read."
     std::string undetermined_reason;
+    /// The same as a fact: kind "undetermined_job", case guests_unread|pools_unread|pool_missing|
+    /// pool_members_unread, job, pool.
+    model::Fact undetermined_fact;
     /// When undetermined: the existing guests the job might include, sorted.
     std::vector<std::int64_t> possibly_included;
 

@@ -1,6 +1,7 @@
 // not_backed_up_mismatch: our reading of the jobs against Proxmox VE's own not-backed-up answer.
 
 #include "analysis/anomalies.hpp"
+#include "analysis/facts.hpp"
 #include "analysis/wording.hpp"
 
 #include <fmt/format.h>
@@ -51,15 +52,23 @@ std::vector<Anomaly> not_backed_up_mismatches(const model::Inventory& inventory,
         }
         const bool pve_lists = listed.count(guest.vmid) > 0;
         if (pve_lists && !including.empty()) {
+            auto fact = make_fact("not_backed_up_mismatch", "pve_lists_included");
+            add_guest(fact, guest);
+            fact.add_int("count", static_cast<std::int64_t>(including.size()));
+            add_list(fact, "jobs", including);
             out.push_back({"not_backed_up_mismatch", Severity::warning, guest.subject(),
                            fmt::format("Proxmox VE lists {} as not backed up, but {} {} {} it.", guest_label(guest),
                                        plural_noun(including.size(), "job", "jobs"), join_words(including),
-                                       plural_noun(including.size(), "includes", "include"))});
+                                       plural_noun(including.size(), "includes", "include")),
+                           std::nullopt, std::move(fact)});
         } else if (!pve_lists && including.empty() && !undetermined) {
+            auto fact = make_fact("not_backed_up_mismatch", "pve_omits");
+            add_guest(fact, guest);
             out.push_back({"not_backed_up_mismatch", Severity::warning, guest.subject(),
                            fmt::format("Proxmox VE does not list {} as not backed up, but no backup job (enabled or "
                                        "disabled) includes it.",
-                                       guest_label(guest))});
+                                       guest_label(guest)),
+                           std::nullopt, std::move(fact)});
         }
     }
 
@@ -67,11 +76,18 @@ std::vector<Anomaly> not_backed_up_mismatches(const model::Inventory& inventory,
         if (known.count(vmid) > 0) {
             continue;
         }
+        auto fact = make_fact("not_backed_up_mismatch", "unknown_guest");
+        fact.add_int("vmid", vmid);
+        fact.add("guest_type", model::FactParam::Type::identifier, item->type == "lxc" ? "ct" : "vm");
+        if (item->name) {
+            fact.add_text("guest_name", *item->name);
+        }
         out.push_back({"not_backed_up_mismatch", Severity::warning, subject_for(*item),
                        fmt::format("Proxmox VE lists {} {}{} as not backed up, but it is not among the collected "
                                    "guests.",
                                    item->type == "lxc" ? "CT" : "VM", vmid,
-                                   item->name ? fmt::format(" ({})", *item->name) : std::string())});
+                                   item->name ? fmt::format(" ({})", *item->name) : std::string()),
+                       std::nullopt, std::move(fact)});
     }
     return out;
 }

@@ -1,5 +1,6 @@
 #include "analysis/pbs_storage_checks.hpp"
 
+#include "analysis/facts.hpp"
 #include "analysis/retention_effective.hpp"
 #include "analysis/retention_words.hpp"
 #include "analysis/wording.hpp"
@@ -77,6 +78,12 @@ std::vector<model::Anomaly> pbs_storage_anomalies(const PbsContext& context,
     for (const auto& orphan : orphans) {
         const bool numeric =
             !orphan.backup_id.empty() && orphan.backup_id.find_first_not_of("0123456789") == std::string::npos;
+        auto fact = make_fact("pbs_orphan_group", numeric ? "no_guest" : "not_vmid");
+        fact.add("backup_type", model::FactParam::Type::identifier, orphan.backup_type);
+        fact.add_text("backup_id", orphan.backup_id);
+        add_location(fact, orphan.storage, orphan.datastore, orphan.ns);
+        fact.add_int("count", orphan.snapshots);
+        fact.add_time("last", orphan.last_backup.value_or(0));
         out.push_back(
             {"pbs_orphan_group", model::Severity::info, "storage/" + orphan.storage,
              fmt::format("Group {}/{} on {} has {} backup{} (last {}) but {}; PVE's pruning after backups never "
@@ -86,7 +93,8 @@ std::vector<model::Anomaly> pbs_storage_anomalies(const PbsContext& context,
                          orphan.snapshots == 1 ? "" : "s", iso8601_utc(orphan.last_backup.value_or(0)),
                          numeric ? fmt::format("no {} {} exists in the cluster",
                                                orphan.backup_type == "vm" ? "VM" : "CT", orphan.backup_id)
-                                 : std::string("its id is not a VMID"))});
+                                 : std::string("its id is not a VMID")),
+             std::nullopt, std::move(fact)});
     }
     if (!context.inventory().pbs_configured) {
         return out;
@@ -109,18 +117,24 @@ std::vector<model::Anomaly> pbs_storage_anomalies(const PbsContext& context,
         const bool holds_something = any_job || !context.groups(storage->id).empty();
         if (pve.empty() && pbs_pruning.empty() && storage->enabled && holds_something) {
             std::string pve_side;
+            const char* variant = "node_default";
             if (!any_job) {
+                variant = "no_job";
                 pve_side = "no enabled backup job targets it, so PVE never prunes it";
             } else if (storage->prune_backups) {
+                variant = "keeps_all";
                 pve_side = "its PVE-side policy keeps everything";
             } else {
                 pve_side = "no PVE-side prune-backups is set (the node default in vzdump.conf is unknown, assumed "
                            "keep-all)";
             }
+            auto fact = make_fact("pbs_no_retention", variant);
+            add_location(fact, storage->id, storage->pbs->datastore, storage->pbs->ns);
             out.push_back({"pbs_no_retention", model::Severity::info, "storage/" + storage->id,
                            fmt::format("Backups on {} are never pruned: {} and no PBS prune job covers the "
                                        "namespace; they accumulate until deleted by hand.",
-                                       where, pve_side)});
+                                       where, pve_side),
+                           std::nullopt, std::move(fact)});
         }
         if (pve.empty() || pbs_pruning.empty()) {
             continue;
@@ -138,6 +152,18 @@ std::vector<model::Anomaly> pbs_storage_anomalies(const PbsContext& context,
                 fmt::format("{} ({} {})", keep, plural_noun(jobs.size(), "job", "jobs"), join_words(jobs)));
         }
         std::vector<std::string> pbs_parts;
+        auto fact = make_fact("pbs_policies_overlap");
+        add_location(fact, storage->id, storage->pbs->datastore, storage->pbs->ns);
+        std::vector<std::string> pve_items;
+        for (const auto& [keep, jobs] : pve) {
+            pve_items.push_back(fmt::format("{} ({})", keep, fmt::join(jobs, ", ")));
+        }
+        std::vector<std::string> pbs_items;
+        for (const auto* job : pbs_pruning) {
+            pbs_items.push_back(fmt::format("{} ({})", describe_keep(job->keep), prune_job_label(*job)));
+        }
+        add_list(fact, "pve_policies", pve_items);
+        add_list(fact, "pbs_policies", pbs_items);
         for (const auto* job : pbs_pruning) {
             pbs_parts.push_back(fmt::format("{} ({} {})", describe_keep(job->keep),
                                             job->legacy_datastore_policy ? "datastore policy" : "prune job",
@@ -146,7 +172,8 @@ std::vector<model::Anomaly> pbs_storage_anomalies(const PbsContext& context,
         out.push_back({"pbs_policies_overlap", model::Severity::info, "storage/" + storage->id,
                        fmt::format("The {} is pruned by both PVE ({}) and PBS ({}) with different options; the "
                                    "stricter pass decides what remains.",
-                                   where, join_words(pve_parts), join_words(pbs_parts))});
+                                   where, join_words(pve_parts), join_words(pbs_parts)),
+                       std::nullopt, std::move(fact)});
     }
     return out;
 }

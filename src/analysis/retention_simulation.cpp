@@ -82,6 +82,7 @@ SimulationResult RetentionSimulator::run(const SimulationInput& input) const {
     SimulationResult result;
     if (input.backups.empty()) {
         result.note = "no enabled job with a valid schedule backs the guest up to this storage: no steady state";
+        result.note_kind = "note_sim_no_scheduled_job";
         return result;
     }
     std::vector<const SimulatedPrunePass*> passes;
@@ -94,6 +95,7 @@ SimulationResult RetentionSimulator::run(const SimulationInput& input) const {
                                         [](const SimulatedBackupJob& b) { return policy_prunes(b.pve_keep); });
     if (!pve_prunes && passes.empty()) {
         result.note = "keeps everything: no steady state";
+        result.note_kind = "note_sim_keeps_all";
         return result;
     }
 
@@ -113,6 +115,7 @@ SimulationResult RetentionSimulator::run(const SimulationInput& input) const {
     }
     if (sample.empty()) {
         result.note = "the backup schedules did not fire in the last 10 years: no steady state";
+        result.note_kind = "note_sim_no_run";
         return result;
     }
     const std::int64_t gap = largest_gap(sample, sample_from, m_now);
@@ -134,6 +137,7 @@ SimulationResult RetentionSimulator::run(const SimulationInput& input) const {
     if (horizon > k_max_horizon) {
         horizon = k_max_horizon;
         result.note = "simulated over the last 10 years only (the policy reaches further back)";
+        result.note_kind = "note_sim_capped";
     }
     const std::int64_t start = m_now - horizon;
 

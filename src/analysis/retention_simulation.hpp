@@ -54,7 +54,8 @@ struct SimulationInput {
 struct SimulationResult {
     std::optional<std::int64_t> expected;
     std::optional<std::int64_t> steady_state_since;
-    std::string note; // why expected is null, or that the horizon was capped
+    std::string note;        // why expected is null, or that the horizon was capped
+    std::string note_kind{}; // `note` as a fact kind ("note_sim_*"), "" when no note
 };
 
 class RetentionSimulator {

@@ -1,5 +1,6 @@
 // Anomalies, in the order the analysis gives them, severity as a label.
 
+#include "document/fact_wording.hpp"
 #include "document/sections.hpp"
 
 namespace pvr::document {
@@ -22,17 +23,16 @@ Section anomalies_section(const BuildContext& ctx) {
         info += anomaly.severity == model::Severity::info ? 1 : 0;
         warning += anomaly.severity == model::Severity::warning ? 1 : 0;
         critical += anomaly.severity == model::Severity::critical ? 1 : 0;
-        table.rows.push_back({severity_cell(ctx, anomaly.severity), text_cell(anomaly_kind_text(ctx, anomaly.kind)),
-                              mono_cell(anomaly.subject),
-                              text_cell(anomaly.accepted_by ? ctx.tr.format(Msg::accepted_by, *anomaly.accepted_by) +
-                                                                  " " + anomaly.message
-                                                            : anomaly.message)});
+        // The analysis' fact in the report language (its English message when it has none).
+        const std::string message = word_fact_or(ctx.tr, ctx.fmt, anomaly.fact, anomaly.message);
+        table.rows.push_back(
+            {severity_cell(ctx, anomaly.severity), text_cell(anomaly_kind_text(ctx, anomaly.kind)),
+             mono_cell(anomaly.subject),
+             text_cell(anomaly.accepted_by ? ctx.tr.format(Msg::accepted_by, *anomaly.accepted_by) + " " + message
+                                           : message)});
     }
     section.blocks.emplace_back(muted(ctx.tr.format(Msg::anomalies_counts, ctx.fmt.integer(critical),
                                                     ctx.fmt.integer(warning), ctx.fmt.integer(info))));
-    if (ctx.tr.lang() != Lang::en) {
-        section.blocks.emplace_back(muted(ctx.text(Msg::messages_in_english)));
-    }
     section.blocks.emplace_back(std::move(table));
     return section;
 }

@@ -1,6 +1,7 @@
 // VM/CT backup retention by PBS: expected versus actual versions, one row per guest and storage,
 // with the newest backup and its verification; then the orphan groups found on PBS.
 
+#include "document/fact_wording.hpp"
 #include "document/sections.hpp"
 
 #include "core/strings.hpp"
@@ -95,11 +96,11 @@ Cell verification_cell(const BuildContext& ctx, const model::GuestReport& report
     return cell;
 }
 
-Cell note_cell(const model::GuestRetention& retention) {
+Cell note_cell(const BuildContext& ctx, const model::GuestRetention& retention) {
     if (retention.note.empty()) {
         return text_cell("");
     }
-    Cell cell = text_cell(excerpt(retention.note, k_note_chars));
+    Cell cell = text_cell(excerpt(word_notes(ctx.tr, ctx.fmt, retention.note_facts, retention.note), k_note_chars));
     cell.tone = Tone::muted;
     return cell;
 }
@@ -126,7 +127,7 @@ Table retention_table(const BuildContext& ctx, bool& unavailable) {
                                   count_cell(ctx, retention.expected_versions),
                                   count_cell(ctx, retention.actual_versions), delta_cell(ctx, retention.delta),
                                   date_cell(ctx, retention.oldest_snapshot), last_backup_cell(ctx, report, retention),
-                                  verification_cell(ctx, report, retention), note_cell(retention)});
+                                  verification_cell(ctx, report, retention), note_cell(ctx, retention)});
         }
     }
     return table;

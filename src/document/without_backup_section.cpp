@@ -1,5 +1,6 @@
 // VM/CT without backup: the guests no enabled job includes, with why.
 
+#include "document/fact_wording.hpp"
 #include "document/sections.hpp"
 
 #include "core/strings.hpp"
@@ -8,9 +9,12 @@ namespace pvr::document {
 
 namespace {
 
-/// The analysis writes its reasons in English; other languages get a sentence built from the
-/// coverage fields.
+/// The analysis' reason (its fact) in the report language; without a fact (older producers), the
+/// English sentence in English, else a sentence built from the coverage fields.
 std::string reason_text(const BuildContext& ctx, const model::Coverage& coverage) {
+    if (auto worded = word_fact(ctx.tr, ctx.fmt, coverage.reason_fact)) {
+        return excerpt(*worded, ctx.options.reason_excerpt_chars);
+    }
     if (ctx.tr.lang() == Lang::en && !coverage.reason.empty()) {
         return excerpt(coverage.reason, ctx.options.reason_excerpt_chars);
     }

@@ -1,5 +1,6 @@
 // Wording shared by several sections: statuses, guest types, keep options, job selections.
 
+#include "document/fact_wording.hpp"
 #include "document/sections.hpp"
 
 #include "core/strings.hpp"
@@ -107,34 +108,8 @@ std::string selection_text(const BuildContext& ctx, const model::BackupJob& job)
 }
 
 std::string anomaly_kind_text(const BuildContext& ctx, const std::string& kind) {
-    static const std::map<std::string, Msg, std::less<>> kinds = {
-        {"guest_not_backed_up", Msg::kind_guest_not_backed_up},
-        {"guest_only_disabled_jobs", Msg::kind_guest_only_disabled_jobs},
-        {"volumes_excluded", Msg::kind_volumes_excluded},
-        {"backup_failed", Msg::kind_backup_failed},
-        {"job_disabled", Msg::kind_job_disabled},
-        {"job_includes_nothing", Msg::kind_job_includes_nothing},
-        {"job_unknown_vmid", Msg::kind_job_unknown_vmid},
-        {"job_unknown_node", Msg::kind_job_unknown_node},
-        {"job_pool_unknown", Msg::kind_job_pool_unknown},
-        {"job_storage_missing", Msg::kind_job_storage_missing},
-        {"job_storage_disabled", Msg::kind_job_storage_disabled},
-        {"job_uninterpretable", Msg::kind_job_uninterpretable},
-        {"job_no_schedule", Msg::kind_job_no_schedule},
-        {"not_backed_up_mismatch", Msg::kind_not_backed_up_mismatch},
-        {"retention_mismatch", Msg::kind_retention_mismatch},
-        {"backup_stale", Msg::kind_backup_stale},
-        {"verification_failed", Msg::kind_verification_failed},
-        {"storage_usage_high", Msg::kind_storage_usage_high},
-        {"exception_expired", Msg::kind_exception_expired},
-        {"exception_unused", Msg::kind_exception_unused},
-        {"duplicate_vmid", Msg::kind_duplicate_vmid},
-        {"duplicate_job", Msg::kind_duplicate_job},
-        {"job_duplicate_vmid", Msg::kind_job_duplicate_vmid},
-        {"duplicate_storage", Msg::kind_duplicate_storage},
-    };
-    const auto it = kinds.find(kind);
-    return it != kinds.end() ? ctx.text(it->second) : kind; // unknown kinds show their code
+    const auto msg = anomaly_kind_message(kind);
+    return msg ? ctx.text(*msg) : kind; // a kind without a label shows its code (a unit test prevents it)
 }
 
 } // namespace pvr::document

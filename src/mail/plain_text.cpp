@@ -1,3 +1,4 @@
+#include "document/fact_wording.hpp"
 #include "document/format.hpp"
 #include "mail/message.hpp"
 #include "mail/wording.hpp"
@@ -20,8 +21,8 @@ class TextWriter {
 public:
     TextWriter(const model::ReportData& data, const PlainTextOptions& options)
         : m_data(data), m_options(options), m_w(detail::words(options.lang)),
-          m_fmt(document::Translator(document::parse_lang(options.lang).value_or(document::Lang::en)),
-                document::find_time_zone(options.time_zone)) {}
+          m_tr(document::parse_lang(options.lang).value_or(document::Lang::en)),
+          m_fmt(m_tr, document::find_time_zone(options.time_zone)) {}
 
     std::string write() {
         const auto& v = m_data.verdict;
@@ -82,6 +83,7 @@ private:
     const model::ReportData& m_data;
     const PlainTextOptions& m_options;
     const detail::Words& m_w;
+    document::Translator m_tr;
     document::Formatter m_fmt;
     std::string m_out;
 
@@ -146,7 +148,8 @@ private:
                 text += ": " + std::string(m_w.no_backup_seen);
             }
         } else if (!g.coverage.reason.empty()) {
-            text += ": " + document::excerpt(g.coverage.reason, 160);
+            text += ": " + document::excerpt(
+                               document::word_fact_or(m_tr, m_fmt, g.coverage.reason_fact, g.coverage.reason), 160);
         }
         return text;
     }
@@ -185,7 +188,9 @@ private:
         line(fmt::format(fmt::runtime(m_w.top_anomalies), shown, sorted.size()) + std::string(m_w.colon));
         for (std::size_t i = 0; i < shown; ++i) {
             const auto& a = *sorted[i];
-            line(fmt::format("  [{}] {}: {}", severity_word(a.severity), a.subject, document::excerpt(a.message, 200)));
+            // The same wording as the report's anomalies section, in the mail's language.
+            line(fmt::format("  [{}] {}: {}", severity_word(a.severity), a.subject,
+                             document::excerpt(document::word_fact_or(m_tr, m_fmt, a.fact, a.message), 200)));
         }
         more(sorted.size(), shown);
     }

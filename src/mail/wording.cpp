@@ -68,7 +68,7 @@ const Words k_french{
     "critique", "avertissement", "info",
     "... et {} autres (voir le rapport)",
     "Le rapport complet est joint\u00a0: {}",
-    "(Les raisons et les messages d’anomalie sont en anglais.)",
+    "", // reasons and anomalies are worded in French (document/fact_wording.hpp)
     {"{} acceptée", "{} acceptées"},
     {"{} couverture perdue", "{} couvertures perdues"},
     {"{} nouvelle non protégée", "{} nouvelles non protégées"},
@@ -100,7 +100,7 @@ const Words k_german{
     "kritisch", "Warnung", "Info",
     "... und {} weitere (siehe Bericht)",
     "Der vollständige Bericht ist angehängt: {}",
-    "(Gründe und Meldungen der Auffälligkeiten sind auf Englisch.)",
+    "", // reasons and anomalies are worded in German (document/fact_wording.hpp)
     {"{} akzeptiert", "{} akzeptiert"},
     {"{} Abdeckung verloren", "{} Abdeckung verloren"},
     {"{} neu ungesichert", "{} neu ungesichert"},

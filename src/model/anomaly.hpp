@@ -1,6 +1,8 @@
 #pragma once
 // A finding about the cluster, for humans (contract: anomalies[]).
 
+#include "model/fact.hpp"
+
 #include <optional>
 #include <string>
 
@@ -17,6 +19,8 @@ struct Anomaly {
     /// Id of the accepted exception that accepts it (EXCEPTIONS_FILE, EXEMPT_TAG); nullopt = not
     /// accepted. Accepted anomalies keep their severity but leave the verdict.
     std::optional<std::string> accepted_by{};
+    /// The finding as a kind (= `kind`) and parameters; the document words it in the report language.
+    Fact fact{};
 };
 
 } // namespace pvr::model

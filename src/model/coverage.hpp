@@ -1,6 +1,8 @@
 #pragma once
 // The coverage verdict for one guest (contract: guests[].coverage).
 
+#include "model/fact.hpp"
+
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -38,6 +40,8 @@ struct Coverage {
     std::vector<std::string> excluded_volumes;
     /// The jobs that include the guest (enabled or not), by job id, with their rule.
     std::vector<CoverageRule> rules;
+    /// `reason` as a fact (kind "reason_*"), worded by the document stage.
+    Fact reason_fact{};
 };
 
 } // namespace pvr::model

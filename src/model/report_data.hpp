@@ -88,6 +88,8 @@ struct GuestRetention {
     std::optional<std::int64_t> steady_state_since{};
     /// Why a figure is null, which tolerance was applied, or assumptions made ("" = nothing to say).
     std::string note{};
+    /// `note` as facts (kind "note_*"), one per part of the note, in the same order.
+    std::vector<Fact> note_facts{};
 };
 
 /// Backup freshness of one guest on its PBS storages (see analysis/freshness.hpp for the rules).
@@ -101,6 +103,8 @@ struct GuestFreshness {
     std::optional<std::int64_t> last_verified;    // newest successful verification (verify task start)
     std::optional<std::string> last_verification; // verification of the newest snapshot: "ok"|"failed"
     std::string note;
+    /// `note` as facts (kind "note_*"), one per part of the note, in the same order.
+    std::vector<Fact> note_facts{};
 };
 
 /// A vm/ct group in a PBS storage's namespace that matches no guest of the cluster.

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <charconv>
 #include <cmath>
 
 namespace pvr::report {
@@ -184,6 +185,56 @@ ordered_json last_task_json(const std::optional<GuestBackupResult>& result) {
 
 ordered_json non_empty(const std::string& text) { return text.empty() ? ordered_json(nullptr) : ordered_json(text); }
 
+/// {"kind": ..., "params": {name: value}}: integers, times (epoch seconds), durations and sizes as
+/// numbers, lists as arrays, texts and identifiers as strings; null for no fact.
+ordered_json fact_json(const Fact& fact) {
+    if (fact.empty()) {
+        return nullptr;
+    }
+    ordered_json params = ordered_json::object();
+    for (const auto& p : fact.params) {
+        switch (p.type) {
+        case FactParam::Type::integer:
+        case FactParam::Type::time:
+        case FactParam::Type::seconds:
+        case FactParam::Type::bytes: {
+            std::int64_t n = 0;
+            const auto [end, ec] = std::from_chars(p.value.data(), p.value.data() + p.value.size(), n);
+            params[p.name] =
+                ec == std::errc() && end == p.value.data() + p.value.size() ? ordered_json(n) : ordered_json(p.value);
+            break;
+        }
+        case FactParam::Type::list: {
+            ordered_json items = ordered_json::array();
+            std::size_t start = 0;
+            while (!p.value.empty()) {
+                const auto at = p.value.find('\n', start);
+                items.push_back(p.value.substr(start, at == std::string::npos ? std::string::npos : at - start));
+                if (at == std::string::npos) {
+                    break;
+                }
+                start = at + 1;
+            }
+            params[p.name] = std::move(items);
+            break;
+        }
+        case FactParam::Type::text:
+        case FactParam::Type::identifier:
+            params[p.name] = p.value;
+            break;
+        }
+    }
+    return {{"kind", fact.kind}, {"params", std::move(params)}};
+}
+
+ordered_json facts_json(const std::vector<Fact>& facts) {
+    ordered_json out = ordered_json::array();
+    for (const auto& fact : facts) {
+        out.push_back(fact_json(fact));
+    }
+    return out;
+}
+
 ordered_json freshness_json(const GuestFreshness& f) {
     return {{"last_success", opt_time(f.last_success)},
             {"age_seconds", opt(f.age_seconds)},
@@ -193,7 +244,8 @@ ordered_json freshness_json(const GuestFreshness& f) {
             {"overdue_storages", f.overdue_storages},
             {"last_verified", opt_time(f.last_verified)},
             {"last_verification", opt(f.last_verification)},
-            {"note", non_empty(f.note)}};
+            {"note", non_empty(f.note)},
+            {"note_facts", facts_json(f.note_facts)}};
 }
 
 ordered_json orphan_json(const PbsOrphanGroup& g) {
@@ -243,7 +295,8 @@ ordered_json guest_json(const GuestReport& report) {
                              {"pbs_prune_jobs", r.pbs_prune_jobs},
                              {"oldest_snapshot", opt_time(r.oldest_snapshot)},
                              {"steady_state_since", opt_time(r.steady_state_since)},
-                             {"note", non_empty(r.note)}});
+                             {"note", non_empty(r.note)},
+                             {"note_facts", facts_json(r.note_facts)}});
     }
     ordered_json volumes = ordered_json::array();
     for (const auto& v : g.volumes) {
@@ -264,7 +317,8 @@ ordered_json guest_json(const GuestReport& report) {
               {"disabled_jobs", report.coverage.disabled_jobs},
               {"reason", report.coverage.reason},
               {"excluded_volumes", report.coverage.excluded_volumes},
-              {"rules", rules_json(report.coverage.rules)}}},
+              {"rules", rules_json(report.coverage.rules)},
+              {"reason_fact", fact_json(report.coverage.reason_fact)}}},
             {"last_backup", last_backup},
             {"retention", retention},
             {"last_task", last_task_json(report.last_task)},
@@ -308,7 +362,8 @@ std::string to_json(const ReportData& data, JsonLayout layout) {
                                      {"severity", to_string(a.severity)},
                                      {"subject", a.subject},
                                      {"message", a.message},
-                                     {"accepted_by", opt(a.accepted_by)}});
+                                     {"accepted_by", opt(a.accepted_by)},
+                                     {"fact", fact_json(a.fact)}});
     }
     root["exceptions"] = ordered_json::array();
     for (const auto& use : data.exceptions) {

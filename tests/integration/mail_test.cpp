@@ -177,6 +177,14 @@ TEST_F(MailTest, PdfNotRequestedIsStillAttached) {
     EXPECT_EQ(message["raw_subject"].get<std::string>().rfind("=?UTF-8?B?", 0), 0U) << message["raw_subject"];
     EXPECT_NE(message["html"].get<std::string>().find("<html lang=\"fr\">"), std::string::npos);
     EXPECT_NE(message["text"].get<std::string>().find("Verdict\u00a0: CRITIQUE"), std::string::npos);
+    // The anomalies and reasons are worded in French, as in the report (document/fact_wording.hpp).
+    const std::string text = message["text"];
+    EXPECT_NE(text.find("La dernière sauvegarde de CT 111 (gitlab-runner) sur le nœud pve1"), std::string::npos)
+        << text;
+    EXPECT_EQ(text.find("The last backup of"), std::string::npos) << text;
+    EXPECT_EQ(text.find("is not backed up"), std::string::npos) << text;
+    EXPECT_EQ(text.find("en anglais"), std::string::npos) << text;
+    EXPECT_NE(message["html"].get<std::string>().find("n’est sauvegardée par aucune tâche activée"), std::string::npos);
 }
 
 TEST_F(MailTest, WrongPasswordExits7AndKeepsTheReport) {

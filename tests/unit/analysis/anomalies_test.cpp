@@ -3,9 +3,11 @@
 #include "analysis/analyze.hpp"
 #include "analysis/anomalies.hpp"
 #include "fixtures.hpp"
+#include "model/fact_kinds.hpp"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <functional>
 
 namespace {
@@ -53,6 +55,12 @@ TEST_P(AnomalyKind, IsRaised) {
     ASSERT_NE(found, nullptr) << c.kind << " on " << c.subject << " not raised";
     EXPECT_EQ(found->severity, c.severity);
     EXPECT_EQ(found->message, c.message);
+    // Its fact: the same kind, and a form the document stage words (model/fact_kinds.hpp).
+    EXPECT_EQ(found->fact.kind, c.kind);
+    const auto variant = found->fact.text("case").value_or("");
+    EXPECT_TRUE(std::any_of(pvr::model::k_fact_forms.begin(), pvr::model::k_fact_forms.end(),
+                            [&](const auto& form) { return form.kind == c.kind && form.variant == variant; }))
+        << c.kind << " case " << variant << " is not in k_fact_forms";
 }
 
 INSTANTIATE_TEST_SUITE_P(
