@@ -304,9 +304,9 @@ const std::vector<VariableSpec>& variable_table() {
          "refuse (exit 5) to write reports when OUTPUT_DIR is not a mount point (true/false); the container image "
          "sets it: a report written into the container would be lost with it",
          false, Need::optional, apply_output_dir_must_be_mounted},
-        {"HISTORY_DIR", "OUTPUT_DIR",
-         "directory where each run keeps its report data (pve-backup-report_<cluster>_<time>.data.json.gz, the "
-         "hash-chained archive read by the history and verify-archive commands)",
+        {"HISTORY_DIR", "",
+         "directory where each run keeps its report data as pve-backup-report_<cluster>_<time>.data.json.gz, the "
+         "hash-chained archive read by the history and verify-archive commands (default: OUTPUT_DIR)",
          false, Need::optional, apply_history_dir},
         {"REPORT_RETENTION_DAYS", "",
          "remove this cluster's reports and archive records older than this many days after each run (1..36500); "

@@ -364,6 +364,26 @@ const std::vector<MsgText> k_table = {
     {M::unit_gib, "GiB", "GiB"},
     {M::unit_tib, "TiB", "TiB"},
     {M::unit_pib, "PiB", "PiB"},
+    {M::archive_note_own, "Report data {0}, SHA-256 {1}.", "Données du rapport {0}, SHA-256 {1}.", {}, {},
+     "Berichtsdaten {0}, SHA-256 {1}."},
+    {M::archive_note_previous, "Previous report {0}, SHA-256 {1}.", "Rapport précédent {0}, SHA-256 {1}.", {}, {},
+     "Vorheriger Bericht {0}, SHA-256 {1}."},
+    {M::archive_note_first, "First report of the archive: no previous report.",
+     "Premier rapport de l’archive\u00a0: aucun rapport précédent.", {}, {},
+     "Erster Bericht des Archivs: kein vorheriger Bericht."},
+    {M::archive_note_restarted, "Removed by the report retention during this run: {0} archive record.",
+     "Supprimé par la rétention des rapports pendant cette exécution\u00a0: {0}\u00a0enregistrement d’archive.",
+     "Removed by the report retention during this run: {0} archive records.",
+     "Supprimés par la rétention des rapports pendant cette exécution\u00a0: {0}\u00a0enregistrements d’archive.",
+     "Während dieses Laufs durch die Berichtsaufbewahrung entfernt: {0} Archiveintrag.",
+     "Während dieses Laufs durch die Berichtsaufbewahrung entfernt: {0} Archiveinträge."},
+    {M::archive_note_check,
+     "Check the file with sha256sum and the chain of reports with: pve-backup-report verify-archive <directory>.",
+     "Vérifier le fichier avec sha256sum et la chaîne des rapports avec\u00a0: pve-backup-report verify-archive "
+     "<répertoire>.",
+     {}, {},
+     "Die Datei mit sha256sum und die Kette der Berichte mit pve-backup-report verify-archive <Verzeichnis> "
+     "prüfen."},
 };
 // clang-format on
 

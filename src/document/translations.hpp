@@ -93,6 +93,8 @@ enum class Msg : std::size_t {
     month_jul, month_aug, month_sep, month_oct, month_nov, month_dec,
     // size units (IEC)
     unit_b, unit_kib, unit_mib, unit_gib, unit_tib, unit_pib,
+    // archive (hash chain) note on the last page
+    archive_note_own, archive_note_previous, archive_note_first, archive_note_restarted, archive_note_check,
     count_
 };
 // clang-format on
