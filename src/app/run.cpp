@@ -284,8 +284,17 @@ int run(const Options& opts, const config::EnvMap& env) {
     } else {
         // The archive record first (with what retention will remove): the PDF and HTML show its SHA-256.
         const auto prune = plan_retention(data, cfg);
-        write_archive_record(data, cfg);
-        const auto written = write_reports(data, cfg, opts, env);
+        const auto record = write_archive_record(data, cfg);
+        std::vector<std::filesystem::path> written;
+        try {
+            written = write_reports(data, cfg, opts, env);
+        } catch (const Error&) {
+            // A report that cannot be written leaves nothing, its archive record included (no
+            // later record names it yet): the next run links to the previous complete run.
+            std::error_code ec;
+            std::filesystem::remove(record, ec);
+            throw;
+        }
         if (prometheus_dir) {
             const auto path = write_prometheus_textfile(
                 data, *prometheus_dir, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());

@@ -16,7 +16,7 @@ constexpr int k_gzip_window = 15 + 16; // 15-bit window, gzip wrapper
 
 std::string gzip_compress(std::string_view bytes) {
     z_stream zs{};
-    if (deflateInit2(&zs, Z_BEST_COMPRESSION, Z_DEFLATED, k_gzip_window, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
+    if (deflateInit2(&zs, Z_DEFAULT_COMPRESSION, Z_DEFLATED, k_gzip_window, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
         throw Error(ErrorKind::internal, "zlib deflateInit2 failed");
     }
     std::string out;
