@@ -3,6 +3,7 @@
 #include "app/signals.hpp"
 
 #include "core/error.hpp"
+#include "history/file_names.hpp"
 
 #include <fmt/format.h>
 
@@ -127,15 +128,7 @@ void ensure_writable_directory(const std::filesystem::path& dir, std::string_vie
 }
 
 std::string report_file_name(std::string_view cluster, std::int64_t generated_at, std::string_view extension) {
-    std::string safe;
-    for (const char c : cluster) {
-        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
-                        c == '_' || c == '-';
-        safe += ok && !(c == '.' && safe.find_first_not_of('_') == std::string::npos) ? c : '_';
-    }
-    if (safe.empty()) {
-        safe = "cluster";
-    }
+    const std::string safe = history::safe_cluster_name(cluster);
     using namespace std::chrono;
     const sys_seconds tp{seconds{generated_at}};
     const auto day = floor<days>(tp);

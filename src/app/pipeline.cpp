@@ -4,6 +4,8 @@
 #include "app/background_pbs.hpp"
 #include "collect/pbs_override_check.hpp"
 #include "collect/pve_collector.hpp"
+#include "history/archive.hpp"
+#include "history/enrich.hpp"
 
 #include <spdlog/spdlog.h>
 
@@ -79,6 +81,9 @@ model::ReportData build_report(http::Client& pve, const config::Config& config,
                      std::count_if(data.exceptions.begin(), data.exceptions.end(),
                                    [](const auto& use) { return use.status == "active"; }));
     }
+    // The history of this cluster (HISTORY_DIR): the hash-chain link and what the history adds.
+    const auto history = history::load_history(config.archive_dir(), history::cluster_key(data.cluster));
+    history::enrich_with_history(data, history, history::EnrichOptions{});
     return data;
 }
 

@@ -1,9 +1,11 @@
 #include "app/run.hpp"
 
+#include "app/archive_output.hpp"
 #include "app/check.hpp"
 #include "app/demo.hpp"
 #include "app/docs_tables.hpp"
 #include "app/fail_on.hpp"
+#include "app/history_command.hpp"
 #include "app/logging.hpp"
 #include "app/mail_outlet.hpp"
 #include "app/monitor_command.hpp"
@@ -13,6 +15,7 @@
 #include "app/prometheus_output.hpp"
 #include "app/prune_sim_command.hpp"
 #include "app/schedule_command.hpp"
+#include "app/verify_archive_command.hpp"
 #include "config/config.hpp"
 #include "config/exceptions_file.hpp"
 #include "core/error.hpp"
@@ -63,7 +66,14 @@ std::string environment_help() {
                        "      which snapshots (times on standard input) PBS pruning keeps\n"
                        "  pve-backup-report monitor [--demo] [--warning-X RANGE] [--critical-X RANGE]\n"
                        "      a Monitoring Plugins check (Icinga, Nagios, Checkmk MRPE, Zabbix): one status\n"
-                       "      line, exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (see monitor --help)\n\n"
+                       "      line, exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (see monitor --help)\n"
+                       "  pve-backup-report verify-archive DIR\n"
+                       "      checks the hash chain of the archive records in DIR: exit 0 when every chain\n"
+                       "      holds, 1 when a record was edited, removed or inserted, 2 usage/unreadable DIR\n"
+                       "  pve-backup-report history VMID|NAME [--dir DIR] [--cluster NAME] [--since DATE]\n"
+                       "      [--until DATE] [--on DATE] [--json]\n"
+                       "      one guest across the kept reports (coverage, last backup, anomalies) with the\n"
+                       "      archive record that proves each row (see history --help)\n\n"
                        "Environment variables:\n";
     for (const auto& var : config::documented_variables()) {
         text += fmt::format("  {:<22} {}{}\n", var.name, var.description,
@@ -249,6 +259,9 @@ int run(const Options& opts, const config::EnvMap& env) {
             ensure_mounted_directory(cfg.output_dir);
         }
         ensure_writable_directory(cfg.output_dir); // fail before the collection, not after it
+        if (cfg.history_dir) {
+            ensure_writable_directory(*cfg.history_dir, "HISTORY_DIR");
+        }
         prometheus_dir = prometheus_directory(cfg, std::find(formats.begin(), formats.end(), "prom") != formats.end());
         if (prometheus_dir && cfg.prometheus_textfile_dir) {
             ensure_writable_directory(*prometheus_dir, "PROMETHEUS_TEXTFILE_DIR");
@@ -258,7 +271,7 @@ int run(const Options& opts, const config::EnvMap& env) {
     const auto start = std::chrono::steady_clock::now();
     bool mail_delivered = true;
     PipelineStats stats;
-    const model::ReportData data =
+    model::ReportData data =
         build_report(*client, cfg, collect::make_pbs_client_factory(cfg, run_deadline(cfg, run_start)), clock, stats);
     if (opts.monitor) {
         return print_monitor_result(data, opts.monitor->plugin, std::cout);
@@ -269,12 +282,27 @@ int run(const Options& opts, const config::EnvMap& env) {
                                                                         : report::JsonLayout::compact)
                   << std::flush;
     } else {
-        const auto written = write_reports(data, cfg, opts, env);
+        // The archive record first (with what retention will remove): the PDF and HTML show its SHA-256.
+        const auto prune = plan_retention(data, cfg);
+        const auto record = write_archive_record(data, cfg);
+        std::vector<std::filesystem::path> written;
+        try {
+            written = write_reports(data, cfg, opts, env);
+        } catch (const Error&) {
+            // A report that cannot be written leaves nothing, its archive record included (no
+            // later record names it yet): the next run links to the previous complete run.
+            std::error_code ec;
+            std::filesystem::remove(record, ec);
+            throw;
+        }
         if (prometheus_dir) {
             const auto path = write_prometheus_textfile(
                 data, *prometheus_dir, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
             spdlog::info("prom metrics written: {}", path.string());
             std::cout << path.string() << '\n';
+        }
+        if (prune) {
+            history::remove_pruned(*prune);
         }
         // The e-mail goes after every report is written: a failed delivery loses nothing (exit 7).
         document::DocumentOptions doc_options;
@@ -326,6 +354,12 @@ int main(int argc, char** argv, char** envp) {
         }
         if (command == "monitor") {
             return run_monitor(rest, envp);
+        }
+        if (command == "verify-archive") {
+            return run_verify_archive_command(rest, std::cout, std::cerr);
+        }
+        if (command == "history") {
+            return run_history_command(rest, config::env_from(envp), std::cout, std::cerr);
         }
     }
     CLI::App cli{"pve-backup-report: which Proxmox VE guests are covered by backup jobs, and what retention "

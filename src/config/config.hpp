@@ -5,6 +5,7 @@
 #include "model/accepted_exception.hpp"
 
 #include <chrono>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -94,6 +95,12 @@ struct Config {
     /// OUTPUT_DIR_MUST_BE_MOUNTED (the container image sets it): refuse to write reports when
     /// output_dir is not a mount point, as they would be lost with the container.
     bool output_dir_must_be_mounted = false;
+    /// HISTORY_DIR: where each run keeps its report data (the archive); nullopt = output_dir.
+    std::optional<std::filesystem::path> history_dir;
+    /// REPORT_RETENTION_DAYS: this cluster's reports older than this are removed after a run;
+    /// nullopt = keep all.
+    std::optional<std::int64_t> report_retention_days;
+    [[nodiscard]] const std::filesystem::path& archive_dir() const { return history_dir ? *history_dir : output_dir; }
     LogLevel log_level = LogLevel::info;
     LogFormat log_format = LogFormat::text;
     std::string report_lang = "en"; // "en" | "fr"

@@ -171,6 +171,26 @@ std::optional<std::string> apply_output_dir(std::string_view value, Config& conf
     return std::nullopt;
 }
 
+std::optional<std::string> apply_history_dir(std::string_view value, Config& config, ApplyContext& /*context*/) {
+    if (trim(value).empty()) {
+        return std::nullopt;
+    }
+    config.history_dir = std::filesystem::path(trim(value));
+    return std::nullopt;
+}
+
+std::optional<std::string> apply_report_retention(std::string_view value, Config& config, ApplyContext& /*context*/) {
+    if (trim(value).empty()) {
+        return std::nullopt;
+    }
+    std::int64_t days = 0;
+    if (auto problem = check_int(value, 1, 36500, "days", days)) {
+        return problem;
+    }
+    config.report_retention_days = days;
+    return std::nullopt;
+}
+
 std::optional<std::string> apply_output_dir_must_be_mounted(std::string_view value, Config& config,
                                                             ApplyContext& /*context*/) {
     return check_bool(value, config.output_dir_must_be_mounted);
@@ -284,6 +304,14 @@ const std::vector<VariableSpec>& variable_table() {
          "refuse (exit 5) to write reports when OUTPUT_DIR is not a mount point (true/false); the container image "
          "sets it: a report written into the container would be lost with it",
          false, Need::optional, apply_output_dir_must_be_mounted},
+        {"HISTORY_DIR", "",
+         "directory where each run keeps its report data as pve-backup-report_<cluster>_<time>.data.json.gz, the "
+         "hash-chained archive read by the history and verify-archive commands (default: OUTPUT_DIR)",
+         false, Need::optional, apply_history_dir},
+        {"REPORT_RETENTION_DAYS", "",
+         "remove this cluster's reports and archive records older than this many days after each run (1..36500); "
+         "unset = keep all",
+         false, Need::optional, apply_report_retention},
         {"LOG_LEVEL", "info", "log level on stderr: trace, debug, info, warn, error", false, Need::optional,
          apply_log_level},
         {"LOG_FORMAT", "text", "format of the log lines on stderr: text or json", false, Need::optional,

@@ -26,17 +26,23 @@ int exit_code_for(ErrorKind kind) noexcept {
 
 const std::vector<ExitCodeDoc>& exit_code_docs() {
     static const std::vector<ExitCodeDoc> docs = {
-        {{exit_code::ok}, "report produced (possibly with collection issues, listed in the report)"},
-        {{exit_code::unexpected}, "unexpected error (a bug: please report it)"},
+        {{exit_code::ok},
+         "report produced (possibly with collection issues, listed in the report); verify-archive: every chain "
+         "holds"},
+        {{exit_code::unexpected},
+         "unexpected error (a bug: please report it); verify-archive: a break in the archive's hash chain (an "
+         "edited, missing, inserted or unreadable record, each named); history: no kept report shows the guest"},
         {{exit_code::usage},
          "configuration or usage error (every problem named with its variable or option), also a "
-         "PBS_<STORAGE>_* variable naming no PBS storage of the cluster"},
+         "PBS_<STORAGE>_* variable naming no PBS storage of the cluster; verify-archive/history: an unreadable "
+         "directory"},
         {{exit_code::auth}, "authentication or permission failure (token refused, privilege missing)"},
         {{exit_code::api_unusable},
          "PVE API unreachable or unusable (connection, TLS, timeout, not a PVE API), a foundation of the report "
          "missing (version, nodes, guests, backup jobs: no report is written), or the run deadline exceeded"},
         {{exit_code::output},
-         "output not writable (or, with OUTPUT_DIR_MUST_BE_MOUNTED=true as in the container image, not a mount "
+         "output not writable: OUTPUT_DIR or HISTORY_DIR (or, with OUTPUT_DIR_MUST_BE_MOUNTED=true as in the container "
+         "image, not a mount "
          "point)"},
         {{exit_code::verdict}, "the verdict is at or above --fail-on / FAIL_ON (every report was written)"},
         {{exit_code::delivery},

@@ -16,6 +16,9 @@ Metadata metadata(const BuildContext& ctx) {
     meta.subject = ctx.text(Msg::doc_subject);
     meta.author = ctx.tr.format(Msg::doc_author, ctx.data.tool_version);
     meta.keywords = ctx.text(Msg::doc_keywords);
+    if (ctx.data.archive && ctx.data.archive->own_sha256) {
+        meta.keywords += ", report-data-sha256:" + *ctx.data.archive->own_sha256;
+    }
     meta.lang = to_code(ctx.tr.lang());
     meta.created = ctx.data.generated_at;
     meta.header_left = cluster;
@@ -111,6 +114,9 @@ Document build_document(const model::ReportData& data, const DocumentOptions& op
         doc.sections.push_back(exceptions_section(ctx));
     }
     doc.sections.push_back(collection_issues_section(ctx));
+    if (auto note = archive_note(ctx)) { // on the last page
+        doc.sections.back().blocks.emplace_back(std::move(*note));
+    }
     clean(doc);
     return doc;
 }

@@ -59,5 +59,8 @@ struct BuildContext {
 [[nodiscard]] Section anomalies_section(const BuildContext& ctx);
 [[nodiscard]] Section exceptions_section(const BuildContext& ctx);
 [[nodiscard]] Section collection_issues_section(const BuildContext& ctx);
+/// The archive's hash-chain note (this run's record and its SHA-256, the previous one), for the
+/// last page; nullopt when the run wrote no archive record.
+[[nodiscard]] std::optional<Paragraph> archive_note(const BuildContext& ctx);
 
 } // namespace pvr::document

@@ -447,6 +447,13 @@ const std::vector<MsgText> k_table = {
     {MSG(fact_note_sim_keeps_all), "keeps everything: no steady state"},
     {MSG(fact_note_sim_no_run), "the backup schedules did not fire in the last 10 years: no steady state"},
     {MSG(fact_note_sim_capped), "simulated over the last 10 years only (the policy reaches further back)"},
+    {MSG(archive_note_own), "Report data {0}, SHA-256 {1}."},
+    {MSG(archive_note_previous), "Previous report {0}, SHA-256 {1}."},
+    {MSG(archive_note_first), "First report of the archive: no previous report."},
+    {MSG(archive_note_restarted), "Removed by the report retention during this run: {0} archive record.",
+     Plural{"Removed by the report retention during this run: {0} archive records."}},
+    {MSG(archive_note_check),
+     "Check the file with sha256sum and the chain of reports with: pve-backup-report verify-archive <directory>."},
 };
 // clang-format on
 

@@ -134,6 +134,8 @@ enum class Msg : std::size_t {
     fact_note_node_default, fact_note_jobs_differ, fact_note_protected, fact_note_no_enabled_job,
     fact_note_no_pbs_server, fact_note_prune_jobs_unread, fact_note_sim_no_scheduled_job,
     fact_note_sim_keeps_all, fact_note_sim_no_run, fact_note_sim_capped,
+    // archive (hash chain) note on the last page
+    archive_note_own, archive_note_previous, archive_note_first, archive_note_restarted, archive_note_check,
     count_
 };
 // clang-format on

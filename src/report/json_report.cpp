@@ -329,6 +329,21 @@ ordered_json guest_json(const GuestReport& report) {
             {"exception", guest_exception_json(report.exception)}};
 }
 
+ordered_json archive_json(const ArchiveLink& link) {
+    ordered_json previous = nullptr;
+    if (link.previous_file) {
+        previous = {{"file", *link.previous_file},
+                    {"sha256", opt(link.previous_sha256)},
+                    {"generated_at", opt_time(link.previous_generated_at)}};
+    }
+    ordered_json pruned = ordered_json::array();
+    for (const auto& p : link.pruned) {
+        pruned.push_back({{"file", p.file}, {"sha256", p.sha256}, {"generated_at", iso8601_utc(p.generated_at)}});
+    }
+    // own_sha256/own_file are never written: a file cannot hold its own hash.
+    return {{"previous", previous}, {"pruned", pruned}};
+}
+
 } // namespace
 
 std::string to_json(const ReportData& data, JsonLayout layout) {
@@ -383,6 +398,9 @@ std::string to_json(const ReportData& data, JsonLayout layout) {
                                              {"source", i.source},
                                              {"endpoint", opt(i.endpoint)},
                                              {"message", i.message}});
+    }
+    if (data.archive) {
+        root["archive"] = archive_json(*data.archive);
     }
     return root.dump(layout == JsonLayout::indented ? 2 : -1, ' ', false, ordered_json::error_handler_t::replace) +
            "\n";

@@ -61,6 +61,8 @@ constexpr const char* k_now = "2026-11-27T07:00:00Z";
 constexpr const char* k_report = "pve-backup-report_pve-prod_2026-11-27_070000.json";
 /// Reports are named after the cluster, which is unknown when /cluster/status fails.
 const std::string k_report_suffix = "_2026-11-27_070000.json";
+// Every report run also keeps its report data in the archive (HISTORY_DIR, by default OUTPUT_DIR).
+constexpr const char* k_archive = "pve-backup-report_pve-prod_2026-11-27_070000.data.json.gz";
 constexpr std::size_t k_demo_guests = 40;
 /// The guests whose coverage depends on pool membership: covered only through a pool job (105, 106)
 /// or not covered by any other job (113, 114, 115, 300, 9001: a pool job might include them).
@@ -1111,7 +1113,7 @@ void run_row(const Row& row) {
         const std::string second = std::string(k_report).replace(std::string(k_report).size() - 5, 5, "-2.json");
         EXPECT_EQ(pvr::test::read_whole_file(out_dir + "/" + k_report), "first") << "the first report was overwritten";
         report = json::parse(pvr::test::read_whole_file(out_dir + "/" + second), nullptr, false);
-        EXPECT_EQ(files, (std::set<std::string>{k_report, second}));
+        EXPECT_EQ(files, (std::set<std::string>{k_report, second, k_archive}));
     }
     std::cout << summary_line(row, run, report) << "\n";
 
@@ -1131,7 +1133,11 @@ void run_row(const Row& row) {
     if (row.name != "same_second_is_suffixed") {
         if (x.files == Files::report) {
             EXPECT_EQ(reports.size(), 1U) << json(files).dump();
-            EXPECT_EQ(files.size(), 1U) << json(files).dump();
+            EXPECT_EQ(files.size(), 2U) << json(files).dump(); // the report and the run's archive record
+            EXPECT_EQ(std::count_if(files.begin(), files.end(),
+                                    [](const std::string& name) { return name.ends_with(".data.json.gz"); }),
+                      1)
+                << json(files).dump();
         } else {
             EXPECT_TRUE(files.empty()) << json(files).dump();
         }

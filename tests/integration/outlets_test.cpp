@@ -30,6 +30,8 @@ std::vector<std::string> files_in(const std::string& dir) {
 std::string first_line(const std::string& text) { return text.substr(0, text.find('\n')); }
 
 constexpr const char* k_demo_json = "pve-backup-report_pve-prod_2026-11-27_070000.json";
+// Every report run also keeps its report data in the archive (HISTORY_DIR, by default OUTPUT_DIR).
+constexpr const char* k_demo_archive = "pve-backup-report_pve-prod_2026-11-27_070000.data.json.gz";
 
 // --- --fail-on ---------------------------------------------------------------------------------
 
@@ -38,7 +40,7 @@ TEST(FailOn, CriticalVerdictExitsSixAfterWritingTheReport) {
     const auto result =
         run_process(PVR_BINARY, {"--demo", "--format", "json", "--fail-on", "critical"}, {{"OUTPUT_DIR", dir.path()}});
     EXPECT_EQ(result.exit_code, 6) << result.err;
-    EXPECT_EQ(files_in(dir.path()), std::vector<std::string>{k_demo_json});
+    EXPECT_EQ(files_in(dir.path()), (std::vector<std::string>{k_demo_archive, k_demo_json}));
     EXPECT_NE(result.out.find(k_demo_json), std::string::npos);
     EXPECT_NE(result.err.find("verdict critical is at or above --fail-on critical"), std::string::npos) << result.err;
 }
@@ -161,7 +163,7 @@ TEST(Prometheus, FormatPromWritesAFileThatPromtoolAccepts) {
     pvr::test::TempDir dir;
     const auto result = run_process(PVR_BINARY, {"--demo", "--format", "prom"}, {{"OUTPUT_DIR", dir.path()}});
     ASSERT_EQ(result.exit_code, 0) << result.err;
-    EXPECT_EQ(files_in(dir.path()), std::vector<std::string>{"pve_backup_report_pve-prod.prom"});
+    EXPECT_EQ(files_in(dir.path()), (std::vector<std::string>{k_demo_archive, "pve_backup_report_pve-prod.prom"}));
     const std::string file = dir.path() + "/pve_backup_report_pve-prod.prom";
     const auto check = promtool_check(file);
     EXPECT_EQ(check.exit_code, 0) << check.out << check.err;
@@ -199,7 +201,7 @@ TEST(Prometheus, TextfileDirIsReplacedAtomicallyBesideTheReports) {
     }
     // One fixed file, overwritten; no temporary file left; the dated reports accumulate.
     EXPECT_EQ(files_in(textfiles), std::vector<std::string>{"pve_backup_report_pve-prod.prom"});
-    EXPECT_EQ(files_in(dir.path() + "/reports").size(), 2U);
+    EXPECT_EQ(files_in(dir.path() + "/reports").size(), 4U); // 2 JSON reports, 2 archive records
     const auto check = promtool_check(textfiles + "/pve_backup_report_pve-prod.prom");
     EXPECT_EQ(check.exit_code, 0) << check.out << check.err;
 }

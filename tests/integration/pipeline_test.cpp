@@ -210,7 +210,7 @@ TEST_F(PipelineTest, WritesDatedReportFilesAndNeverOverwritesOne) {
         files.insert(entry.path().filename().string());
     }
     const std::string base = "pve-backup-report_pve-prod_2026-11-27_070000";
-    EXPECT_EQ(files, (std::set<std::string>{base + ".json", base + ".html", base + ".pdf"}));
+    EXPECT_EQ(files, (std::set<std::string>{base + ".json", base + ".html", base + ".pdf", base + ".data.json.gz"}));
     expect_demo_coverage(load_json(m_dir.path() + "/reports/" + base + ".json"));
     EXPECT_EQ(pvr::test::read_whole_file(m_dir.path() + "/reports/" + base + ".pdf").substr(0, 5), "%PDF-");
 

@@ -1,0 +1,107 @@
+#include "history/archive.hpp"
+#include "history/file_names.hpp"
+#include "history/gzip.hpp"
+#include "history/retention.hpp"
+#include "history/sha256.hpp"
+#include "report/json_report.hpp"
+#include "unit/history/fixture.hpp"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+namespace {
+
+namespace fs = std::filesystem;
+using namespace pvr;
+
+class TempDir {
+public:
+    TempDir() {
+        char tmpl[] = "/tmp/pvr-history-XXXXXX";
+        m_path = ::mkdtemp(tmpl);
+    }
+    ~TempDir() {
+        std::error_code ec;
+        fs::remove_all(m_path, ec);
+    }
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    [[nodiscard]] const fs::path& path() const { return m_path; }
+
+private:
+    fs::path m_path;
+};
+
+void write(const fs::path& path, const std::string& bytes) {
+    std::ofstream out(path, std::ios::binary);
+    out << bytes;
+}
+
+std::string record_name(std::int64_t t, const std::string& cluster = "pve-prod") {
+    return history::make_report_file_name(cluster, t, history::archive_extension);
+}
+
+TEST(LoadHistory, KeepsThisClustersReadableRecordsOldestFirstAndSkipsTheRest) {
+    TempDir dir;
+    const std::int64_t day = 86400;
+    const std::int64_t t0 = 1795762800;
+    const std::string newer = history::archive_bytes(test::rich_report(t0));
+    const std::string older = history::archive_bytes(test::rich_report(t0 - day));
+    write(dir.path() / record_name(t0), newer);
+    write(dir.path() / record_name(t0 - day), older);
+    // Skipped: corrupt, newer schema, another cluster (under this cluster's file name), not gzip.
+    write(dir.path() / record_name(t0 - 2 * day), newer.substr(0, newer.size() / 2));
+    auto json = nlohmann::json::parse(report::to_json(test::rich_report(t0 - 3 * day)));
+    json["schema_version"] = 99;
+    write(dir.path() / record_name(t0 - 3 * day), history::gzip_compress(json.dump()));
+    auto foreign = test::rich_report(t0 - 4 * day);
+    foreign.cluster.name = "other";
+    write(dir.path() / record_name(t0 - 4 * day), history::archive_bytes(foreign));
+    write(dir.path() / record_name(t0 - 5 * day), "{}");
+    write(dir.path() / "notes.data.json.gz", newer); // not the tool's name
+
+    const auto history = history::load_history(dir.path(), "pve-prod");
+    ASSERT_EQ(history.size(), 2U);
+    EXPECT_EQ(history[0].generated_at, t0 - day);
+    EXPECT_EQ(history[0].file, record_name(t0 - day));
+    EXPECT_EQ(history[0].sha256, history::sha256_hex(older));
+    EXPECT_EQ(history[1].sha256, history::sha256_hex(newer));
+    const auto link = history::link_to_previous(history);
+    EXPECT_EQ(link.previous_file, record_name(t0));
+    EXPECT_EQ(link.previous_sha256, history::sha256_hex(newer));
+
+    EXPECT_TRUE(history::load_history(dir.path() / "missing", "pve-prod").empty());
+}
+
+TEST(Retention, PlansOnlyThisClustersOwnFilesOlderThanTheLimit) {
+    TempDir dir;
+    const std::int64_t now = 1795762800;
+    const std::int64_t day = 86400;
+    const std::string old_record = history::archive_bytes(test::rich_report(now - 40 * day));
+    write(dir.path() / record_name(now - 40 * day), old_record);
+    write(dir.path() / history::make_report_file_name("pve-prod", now - 40 * day, "pdf"), "pdf");
+    write(dir.path() / history::make_report_file_name("pve-prod", now - 31 * day, "html", 2), "html");
+    write(dir.path() / history::make_report_file_name("pve-prod", now - 29 * day, "pdf"), "recent");
+    write(dir.path() / history::make_report_file_name("other", now - 40 * day, "pdf"), "other cluster");
+    write(dir.path() / "old-notes.pdf", "not ours");
+
+    const auto plan = history::plan_pruning({dir.path(), dir.path()}, "pve-prod", now, 30);
+    ASSERT_EQ(plan.files.size(), 3U);
+    ASSERT_EQ(plan.records.size(), 1U);
+    EXPECT_EQ(plan.records[0].file, record_name(now - 40 * day));
+    EXPECT_EQ(plan.records[0].sha256, history::sha256_hex(old_record));
+    EXPECT_EQ(plan.records[0].generated_at, now - 40 * day);
+
+    history::remove_pruned(plan);
+    std::size_t left = 0;
+    for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir.path())) {
+        ++left;
+    }
+    EXPECT_EQ(left, 3U);
+    EXPECT_TRUE(fs::exists(dir.path() / "old-notes.pdf"));
+}
+
+} // namespace
