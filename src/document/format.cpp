@@ -190,6 +190,23 @@ std::string Formatter::date(EpochSeconds t) const {
     return fmt::format("{} {} {}", p.day, m_tr.text(month_msg(p.month)), p.year);
 }
 
+std::string Formatter::day_month(EpochSeconds t) const {
+    const auto p = local_parts(m_zone, t);
+    return fmt::format("{}\u00a0{}", p.day, m_tr.text(month_msg(p.month)));
+}
+
+EpochSeconds Formatter::local_midnight(EpochSeconds t) const {
+    using namespace std::chrono;
+    const auto zoned = date::make_zoned(m_zone, date::sys_seconds{seconds{t}});
+    const auto day = date::floor<date::days>(zoned.get_local_time());
+    // A midnight that does not exist (DST gap) or exists twice: the earliest instant of that day.
+    const auto info = m_zone->get_info(day);
+    const auto sys = info.result == date::local_info::unique        ? m_zone->to_sys(day)
+                     : info.result == date::local_info::nonexistent ? info.first.end
+                                                                    : m_zone->to_sys(day, date::choose::earliest);
+    return static_cast<EpochSeconds>(sys.time_since_epoch().count());
+}
+
 std::string Formatter::date_time_short(EpochSeconds t) const {
     const auto p = local_parts(m_zone, t);
     return fmt::format("{} {} {} {:02}:{:02}", p.day, m_tr.text(month_msg(p.month)), p.year, p.hours, p.minutes);

@@ -7,6 +7,7 @@
 #include "document/translations.hpp"
 #include "model/report_data.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -55,5 +56,8 @@ struct BuildContext {
 [[nodiscard]] Section anomalies_section(const BuildContext& ctx);
 [[nodiscard]] Section exceptions_section(const BuildContext& ctx);
 [[nodiscard]] Section collection_issues_section(const BuildContext& ctx);
+// Run history (issue 11): nullopt when there is nothing to show (no history read, no forecast).
+[[nodiscard]] std::optional<Section> capacity_section(const BuildContext& ctx);
+[[nodiscard]] std::optional<Section> trends_section(const BuildContext& ctx);
 
 } // namespace pvr::document

@@ -85,6 +85,13 @@ enum class Msg : std::size_t {
     col_exception, col_matches, col_applies_to, col_accepts, col_owner, col_until, col_finding,
     exception_active, exception_expired, exception_unused, owner_unknown, until_none,
     exception_tag_reason, accepted_findings_heading, accepted_by, summary_accepted, kf_accepted_detail,
+    // trends and capacity (issue 11)
+    sec_trends, sec_capacity, trends_not_read, trends_single_run, trends_intro, chart_coverage_30, chart_coverage_90,
+    chart_problems, chart_anomalies, chart_datastore, axis_percent, axis_count, axis_space,
+    series_coverage, series_not_backed_up, series_failed, series_overdue, series_used, series_total,
+    datastore_no_series, capacity_intro, capacity_empty, col_full_in, col_full_on, col_basis, col_growth,
+    full_in_days, full_now, growth_per_day, basis_pbs_estimate, basis_history_fit, basis_not_growing,
+    basis_insufficient, kind_datastore_full_soon,
     // relative times
     relative_now, minutes_ago, hours_ago, days_ago, months_ago, years_ago,
     in_minutes, in_hours, in_days, in_months, in_years,

@@ -132,6 +132,7 @@ std::string anomaly_kind_text(const BuildContext& ctx, const std::string& kind) 
         {"duplicate_job", Msg::kind_duplicate_job},
         {"job_duplicate_vmid", Msg::kind_job_duplicate_vmid},
         {"duplicate_storage", Msg::kind_duplicate_storage},
+        {"datastore_full_soon", Msg::kind_datastore_full_soon},
     };
     const auto it = kinds.find(kind);
     return it != kinds.end() ? ctx.text(it->second) : kind; // unknown kinds show their code

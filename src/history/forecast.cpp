@@ -182,6 +182,8 @@ std::vector<model::Anomaly> capacity_anomalies(const std::vector<model::Capacity
 }
 
 void apply_capacity(model::ReportData& report, std::vector<model::CapacityForecast> forecasts, std::int64_t warn_days) {
+    // Idempotent: the anomalies of an earlier call (e.g. without history) are replaced.
+    std::erase_if(report.anomalies, [](const model::Anomaly& a) { return a.kind == "datastore_full_soon"; });
     for (auto& anomaly : capacity_anomalies(forecasts, warn_days)) {
         report.anomalies.push_back(std::move(anomaly));
     }

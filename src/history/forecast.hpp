@@ -59,8 +59,9 @@ struct LinearFit {
 [[nodiscard]] std::vector<model::Anomaly> capacity_anomalies(const std::vector<model::CapacityForecast>& forecasts,
                                                              std::int64_t warn_days);
 
-/// Stores `forecasts` in `report.capacity`, appends their anomalies, and decides the verdict and
-/// the summary's anomaly count again so that the new anomalies count like any other.
+/// Stores `forecasts` in `report.capacity`, appends their anomalies (replacing those of an earlier
+/// call), and decides the verdict and the summary's anomaly count again so that the new anomalies
+/// count like any other.
 void apply_capacity(model::ReportData& report, std::vector<model::CapacityForecast> forecasts, std::int64_t warn_days);
 
 } // namespace pvr::history

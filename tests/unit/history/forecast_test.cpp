@@ -274,6 +274,10 @@ TEST(CapacityAnomaly, CountsInTheVerdict) {
     EXPECT_EQ(report.verdict.critical_anomalies, 1);
     EXPECT_EQ(report.verdict.level, model::VerdictLevel::critical);
 
+    history::apply_capacity(report, forecasts, 30); // again: still one anomaly
+    EXPECT_EQ(report.anomalies.size(), 1U);
+    EXPECT_EQ(report.summary.anomalies, 1);
+
     auto calm = report_at(now, {storage("pbs-a", "store1", 190 * gib, 1000 * gib, now + 300 * day)});
     history::apply_capacity(calm, history::forecast_capacity({}, calm), 30);
     EXPECT_TRUE(calm.anomalies.empty());
