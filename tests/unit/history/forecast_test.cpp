@@ -2,6 +2,7 @@
 // datastore_full_soon anomaly and its threshold; the verdict decided again.
 
 #include "history/forecast.hpp"
+#include "history/trends_capacity.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -283,4 +284,19 @@ TEST(CapacityAnomaly, CountsInTheVerdict) {
     EXPECT_TRUE(calm.anomalies.empty());
     EXPECT_EQ(calm.verdict.level, model::VerdictLevel::good);
     EXPECT_EQ(calm.capacity.at(0).days_left, 300);
+}
+
+TEST(TrendsAndCapacity, OneCallFillsBoth) {
+    const std::int64_t now = t0 + 9 * day;
+    auto report = report_at(now, {storage("pbs-a", "store1", 190 * gib, 1000 * gib)});
+    model::RunDigest current = run_with(now, 190 * gib);
+    history::add_trends_and_capacity(report, linear_history(10), current, 90);
+    ASSERT_TRUE(report.trends.has_value());
+    EXPECT_EQ(report.trends->points.size(), 10U);
+    ASSERT_EQ(report.capacity.size(), 1U);
+    EXPECT_EQ(report.capacity[0].basis, "history_fit");
+    EXPECT_EQ(report.capacity[0].days_left, 81);
+    ASSERT_EQ(report.anomalies.size(), 1U); // 81 days < 90
+    EXPECT_EQ(report.anomalies[0].severity, model::Severity::warning);
+    EXPECT_EQ(report.verdict.level, model::VerdictLevel::warning);
 }

@@ -1,7 +1,7 @@
 // The trend line charts and the capacity table through the real renderers: a report with 90 kept
 // runs as PDF (checked with qpdf and pdftotext: the forecast on the first pages, every chart with
 // its dates, units and legend) and as HTML (inline SVG). PVR_PDF_TEST_OUT=<dir> keeps the PDFs, to
-// look at them (pdftoppm -png -r 60).
+// look at them (pdftoppm -png -r 60), and the HTML.
 
 #include "document/build_document.hpp"
 #include "render/html_renderer.hpp"
@@ -129,6 +129,9 @@ TEST(TrendsPdf, OneRunIsOneSentence) {
 
 TEST(TrendsHtml, InlineSvgLineCharts) {
     const std::string html = render::render_html(trends_document("en"));
+    if (const char* keep = std::getenv("PVR_PDF_TEST_OUT")) {
+        std::ofstream(std::string(keep) + "/TrendsHtml.html", std::ios::binary) << html;
+    }
     EXPECT_EQ(count(html, "<figure class=\"chart line-chart\">"), 6U);
     EXPECT_EQ(count(html, "<polyline "), 12U); // 1 + 1 + 3 + 3 + 2 + 2 series
     EXPECT_NE(html.find(">100%</text>"), std::string::npos);
