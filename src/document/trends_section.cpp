@@ -6,6 +6,7 @@
 #include "document/sections.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <functional>
 
 namespace pvr::document {
@@ -20,7 +21,10 @@ LineSeries series_of(std::string name, Tone tone, bool dashed, const Points& poi
     series.tone = tone;
     series.dashed = dashed;
     for (std::size_t i = first; i < points.size(); ++i) {
-        series.points.push_back({points[i].generated_at, value(points[i])});
+        const double y = value(points[i]);
+        if (std::isfinite(y)) { // a corrupt kept report cannot break the drawing
+            series.points.push_back({points[i].generated_at, y});
+        }
     }
     return series;
 }
