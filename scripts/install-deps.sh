@@ -11,7 +11,7 @@ packages=(
   libspdlog-dev libfmt-dev libcairo2-dev libpango1.0-dev libhowardhinnant-date-dev
   libtomlplusplus-dev libsimdjson-dev
   # tests and benchmarks
-  libgtest-dev libgmock-dev libbenchmark-dev poppler-utils qpdf openssl
+  libgtest-dev libgmock-dev libbenchmark-dev poppler-utils qpdf openssl gettext
   prometheus # promtool validates the metrics file (tests/integration/outlets_test.cpp)
   python3 python3-aiosmtpd    # the SMTP server of the e-mail integration tests
   # fuzzing (scripts/fuzz.sh): clang 14 with libFuzzer and the sanitizer runtimes

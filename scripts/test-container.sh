@@ -55,19 +55,20 @@ if [ ! -s "$slim_tar" ] || [ "$slim_tar" -ot "$rootfs_tar" ]; then
   rm -rf "$tmp"
 fi
 
-# The names the Dockerfile's FROM lines use; imported again only when the tarball changed.
-for pair in "docker.io/library/debian:bookworm=$rootfs_tar" "docker.io/library/debian:bookworm-slim=$slim_tar"; do
+# The short names the Dockerfile's FROM lines use (podman stores them as localhost/debian:*, which
+# a short name finds first); imported again only when the tarball changed. No registry is ever asked.
+for pair in "debian:bookworm=$rootfs_tar" "debian:bookworm-slim=$slim_tar"; do
   name=${pair%%=*} tarball=${pair#*=}
   stamp="$(stat -c %Y "$tarball")"
   stamp_file=$cache/imported-${name##*:}.stamp
-  if ! podman image exists "$name" || [ "$(cat "$stamp_file" 2>/dev/null)" != "$stamp" ]; then
+  if ! podman image exists "localhost/$name" || [ "$(cat "$stamp_file" 2>/dev/null)" != "$stamp" ]; then
     echo "== importing $tarball as $name"
     podman import --quiet --change 'CMD ["bash"]' --message "debootstrap --variant=minbase bookworm" \
       "$tarball" "$name" >/dev/null
     echo "$stamp" >"$stamp_file"
   fi
 done
-base_size=$(podman image inspect --format '{{.Size}}' docker.io/library/debian:bookworm-slim)
+base_size=$(podman image inspect --format '{{.Size}}' localhost/debian:bookworm-slim)
 
 echo "== buildah build (Dockerfile)"
 t0=$(date +%s)

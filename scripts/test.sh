@@ -34,6 +34,10 @@ fi
 echo "== compose.yaml (docker-compose config)"
 bash scripts/test-compose.sh
 
+# The README's "From source" commands, as written (plus --demo), on the release build above.
+echo "== README 'From source' path"
+bash scripts/test-readme-paths.sh
+
 # Deployment: the container image (Dockerfile, built with buildah) and the Debian package, each
 # running the demo; both need root (buildah, debootstrap, chroot). SKIP_DEPLOY_TESTS=1 skips them.
 if [ "${SKIP_DEPLOY_TESTS:-0}" = 1 ]; then

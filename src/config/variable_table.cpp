@@ -217,8 +217,8 @@ std::optional<std::string> apply_log_format(std::string_view value, Config& conf
 
 std::optional<std::string> apply_report_lang(std::string_view value, Config& config, ApplyContext& /*context*/) {
     const std::string text = to_lower(trim(value));
-    if (text != "en" && text != "fr") {
-        return "expected en or fr, got " + single_quoted(trim(value));
+    if (text != "en" && text != "fr" && text != "de") {
+        return "expected en, fr or de, got " + single_quoted(trim(value));
     }
     config.report_lang = text;
     return std::nullopt;
@@ -297,7 +297,7 @@ const std::vector<VariableSpec>& variable_table() {
          apply_log_level},
         {"LOG_FORMAT", "text", "format of the log lines on stderr: text or json", false, Need::optional,
          apply_log_format},
-        {"REPORT_LANG", "en", "language of the reports: en or fr", false, Need::optional, apply_report_lang},
+        {"REPORT_LANG", "en", "language of the reports: en, fr or de", false, Need::optional, apply_report_lang},
         {"STALE_GRACE_HOURS", "6",
          "a guest is overdue when no successful backup exists since its job's previous scheduled run plus "
          "this many hours (0..8760)",

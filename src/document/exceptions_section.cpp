@@ -55,8 +55,10 @@ std::string until_text(const BuildContext& ctx, const model::AcceptedException& 
     if (!start) {
         return *e.until;
     }
-    // The exception applies through its last day: it ends at the next midnight (UTC).
-    return *e.until + "\n" + ctx.fmt.relative(*start + 86400, ctx.data.generated_at);
+    // The exception applies through its last day: it ends at the next midnight (UTC). The day is
+    // written in the report's language ("31 Dec 2099", "31 déc. 2099", "31. Dez. 2099").
+    const Formatter utc(ctx.tr, find_time_zone("UTC"));
+    return utc.date(*start) + "\n" + ctx.fmt.relative(*start + 86400, ctx.data.generated_at);
 }
 
 std::string reason_text(const BuildContext& ctx, const model::AcceptedException& e) {

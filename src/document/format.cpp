@@ -77,6 +77,19 @@ CodePoint decode(std::string_view s, std::size_t pos) {
     return {value, length};
 }
 
+/// Thousands separator: "," (en), no-break space (fr), "." (de, as in DIN 5008 practice).
+std::string_view thousands_separator(Lang lang) {
+    switch (lang) {
+    case Lang::fr:
+        return k_nbsp;
+    case Lang::de:
+        return ".";
+    case Lang::en:
+        break;
+    }
+    return ",";
+}
+
 bool is_control(long cp) { return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F); }
 bool is_space(long cp) { return cp == ' ' || cp == 0x2028 || cp == 0x2029 || cp == 0x85 || is_control(cp); }
 
@@ -97,8 +110,7 @@ Formatter::Formatter(Translator translator, const date::time_zone* zone)
 
 std::string Formatter::integer(std::int64_t value) const {
     const std::string digits = fmt::format("{}", value < 0 ? -(value + 1) + std::uint64_t{1} : std::uint64_t(value));
-    const std::string_view separator = m_tr.lang() == Lang::fr ? k_nbsp : std::string_view(",");
-    return (value < 0 ? "-" : "") + group_digits(digits, separator);
+    return (value < 0 ? "-" : "") + group_digits(digits, thousands_separator(m_tr.lang()));
 }
 
 std::string Formatter::decimal(double value, int decimals) const {
@@ -109,10 +121,9 @@ std::string Formatter::decimal(double value, int decimals) const {
     const auto dot = text.find('.');
     const std::string int_part = text.substr(0, dot);
     const std::string frac_part = dot == std::string::npos ? std::string() : text.substr(dot + 1);
-    const bool fr = m_tr.lang() == Lang::fr;
-    std::string out = group_digits(int_part, fr ? k_nbsp : std::string_view(","));
+    std::string out = group_digits(int_part, thousands_separator(m_tr.lang()));
     if (!frac_part.empty()) {
-        out += fr ? ',' : '.';
+        out += m_tr.lang() == Lang::en ? '.' : ','; // decimal comma in French and German
         out += frac_part;
     }
     const bool negative = value < 0 && text.find_first_not_of("0.,") != std::string::npos;
@@ -121,7 +132,8 @@ std::string Formatter::decimal(double value, int decimals) const {
 
 std::string Formatter::percent(double percent, int decimals) const {
     const std::string number = decimal(percent, decimals);
-    return m_tr.lang() == Lang::fr ? number + std::string(k_nbsp) + "%" : number + "%";
+    // French and German put a no-break space before "%" ("75 %"); English does not ("75%").
+    return m_tr.lang() == Lang::en ? number + "%" : number + std::string(k_nbsp) + "%";
 }
 
 std::string Formatter::fraction_percent(double fraction) const {
@@ -183,16 +195,36 @@ Msg month_msg(unsigned month) {
     return static_cast<Msg>(first + (month >= 1 && month <= 12 ? month - 1 : 0));
 }
 
+/// "27 Nov 2026" (en), "27 nov. 2026" and "1er déc. 2026" (fr), "27. Nov. 2026" (de).
+std::string day_month_year(const Translator& tr, const LocalParts& p) {
+    const auto month = tr.text(month_msg(p.month));
+    switch (tr.lang()) {
+    case Lang::fr:
+        return p.day == 1 ? fmt::format("1er {} {}", month, p.year) : fmt::format("{} {} {}", p.day, month, p.year);
+    case Lang::de:
+        return fmt::format("{}. {} {}", p.day, month, p.year);
+    case Lang::en:
+        break;
+    }
+    return fmt::format("{} {} {}", p.day, month, p.year);
+}
+
 } // namespace
 
-std::string Formatter::date(EpochSeconds t) const {
-    const auto p = local_parts(m_zone, t);
-    return fmt::format("{} {} {}", p.day, m_tr.text(month_msg(p.month)), p.year);
-}
+std::string Formatter::date(EpochSeconds t) const { return day_month_year(m_tr, local_parts(m_zone, t)); }
 
 std::string Formatter::day_month(EpochSeconds t) const {
     const auto p = local_parts(m_zone, t);
-    return fmt::format("{}\u00a0{}", p.day, m_tr.text(month_msg(p.month)));
+    const auto month = m_tr.text(month_msg(p.month));
+    switch (m_tr.lang()) {
+    case Lang::fr:
+        return p.day == 1 ? fmt::format("1er\u00a0{}", month) : fmt::format("{}\u00a0{}", p.day, month);
+    case Lang::de:
+        return fmt::format("{}.\u00a0{}", p.day, month);
+    case Lang::en:
+        break;
+    }
+    return fmt::format("{}\u00a0{}", p.day, month);
 }
 
 EpochSeconds Formatter::local_midnight(EpochSeconds t) const {
@@ -209,13 +241,12 @@ EpochSeconds Formatter::local_midnight(EpochSeconds t) const {
 
 std::string Formatter::date_time_short(EpochSeconds t) const {
     const auto p = local_parts(m_zone, t);
-    return fmt::format("{} {} {} {:02}:{:02}", p.day, m_tr.text(month_msg(p.month)), p.year, p.hours, p.minutes);
+    return fmt::format("{} {:02}:{:02}", day_month_year(m_tr, p), p.hours, p.minutes);
 }
 
 std::string Formatter::date_time(EpochSeconds t) const {
     const auto p = local_parts(m_zone, t);
-    return fmt::format("{} {} {} {:02}:{:02} {}", p.day, m_tr.text(month_msg(p.month)), p.year, p.hours, p.minutes,
-                       p.abbrev);
+    return fmt::format("{} {:02}:{:02} {}", day_month_year(m_tr, p), p.hours, p.minutes, p.abbrev);
 }
 
 std::string Formatter::relative(EpochSeconds t, EpochSeconds now) const {

@@ -44,6 +44,10 @@ struct BuildContext {
 [[nodiscard]] std::string anomaly_kind_text(const BuildContext& ctx, const std::string& kind);
 [[nodiscard]] std::string vmid_list_text(const std::vector<std::int64_t>& vmids);
 
+// Blocks shown inside a section.
+/// "Changes since <date>" (summary): nothing when ReportData::changes is unset.
+[[nodiscard]] std::vector<Block> changes_blocks(const BuildContext& ctx);
+
 // Sections.
 [[nodiscard]] Section summary_section(const BuildContext& ctx);
 [[nodiscard]] Section pbs_storages_section(const BuildContext& ctx);

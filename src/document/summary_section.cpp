@@ -205,6 +205,9 @@ Section summary_section(const BuildContext& ctx) {
             muted(ctx.tr.format(Msg::summary_accepted, ctx.fmt.integer(decided.accepted_guests_not_backed_up),
                                 ctx.fmt.integer(accepted_anomalies))));
     }
+    for (auto& block : changes_blocks(ctx)) { // since the previous report, when the history was read
+        section.blocks.push_back(std::move(block));
+    }
     section.blocks.emplace_back(key_figures(ctx, anomalies));
     if (ctx.data.summary.guests_total > 0) {
         section.blocks.emplace_back(coverage_chart(ctx));

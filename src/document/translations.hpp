@@ -1,7 +1,9 @@
 #pragma once
-// Every word the report prints, in English and French: one table (translations.cpp), looked up by
-// message id. Texts are fmt format strings ("{}" or "{0}" placeholders); a message may have a
-// plural form, chosen by the language's rule (en: 1 is singular; fr: 0 and 1 are singular).
+// Every word the report prints. English is the table in translations.cpp, looked up by message id;
+// French and German come from the gettext catalogues po/fr.po and po/de.po, embedded into the
+// binary at build time (msgctxt = the message id's name, msgid = the English text). Texts are fmt
+// format strings ("{}", "{0}" or "{name}" placeholders); a message may have a plural form, chosen
+// by the language's rule (en, de: 1 is singular; fr: 0 and 1 are singular).
 
 #include <fmt/format.h>
 
@@ -85,6 +87,12 @@ enum class Msg : std::size_t {
     col_exception, col_matches, col_applies_to, col_accepts, col_owner, col_until, col_finding,
     exception_active, exception_expired, exception_unused, owner_unknown, until_none,
     exception_tag_reason, accepted_findings_heading, accepted_by, summary_accepted, kf_accepted_detail,
+    // changes since the previous report (summary)
+    changes_heading, changes_first_report, changes_none, changes_lost_coverage, changes_new_unprotected,
+    changes_new_guests, changes_gained_coverage, changes_removed_guests, changes_new_failures,
+    changes_new_anomalies, changes_resolved_anomalies, changes_ongoing_anomalies, changes_jobs,
+    changes_retention, changes_days_open, changes_item_added, changes_item_removed, changes_item_enabled,
+    changes_item_disabled, changes_item_retention, changes_item_keep,
     // trends and capacity (issue 11)
     sec_trends, sec_capacity, trends_not_read, trends_single_run, trends_intro, chart_coverage_30, chart_coverage_90,
     chart_problems, chart_anomalies, chart_datastore, axis_percent, axis_count, axis_space,
@@ -104,19 +112,32 @@ enum class Msg : std::size_t {
 };
 // clang-format on
 
-/// One entry of the table: singular (or only) texts, and plural texts (empty = no plural form).
+/// The English plural form of a message (a row reads {MSG(id), "one", Plural{"many"}}).
+struct Plural {
+    std::string_view text;
+};
+
+/// One entry of the English table. French and German texts live in po/<lang>.po, not here.
 struct MsgText {
     Msg id;
+    std::string_view name; // the id as written, e.g. "kind_backup_failed": the msgctxt in the catalogues
     std::string_view en;
-    std::string_view fr;
-    std::string_view en_plural = {};
-    std::string_view fr_plural = {};
-    std::string_view de = {}; // German; empty: not translated yet (English is shown)
-    std::string_view de_plural = {};
+    Plural en_plural = {}; // empty: no plural form
 };
 
 /// The whole table, in Msg order (tests check it is complete and ordered).
 [[nodiscard]] const std::vector<MsgText>& translation_table();
+
+/// A translated message: singular and (when the English has one) plural form.
+struct Translation {
+    std::string one;
+    std::string many;
+};
+
+/// The translation of `id` in the embedded catalogue of `lang` (fr or de), or nullptr when the
+/// catalogue has none usable: missing, fuzzy, empty, or written for another English text (the
+/// report then shows the English). For en: always nullptr.
+[[nodiscard]] const Translation* catalogue_translation(Lang lang, Msg id);
 
 class Translator {
 public:

@@ -1,9 +1,11 @@
 #include "mail/message.hpp"
 
+#include "document/format.hpp"
 #include "mail/wording.hpp"
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 
@@ -62,6 +64,51 @@ std::size_t sequence_length(unsigned char lead) {
     return 1;
 }
 
+template <typename T>
+std::int64_t not_accepted(const std::vector<T>& items) {
+    return std::count_if(items.begin(), items.end(), [](const T& item) { return !item.accepted; });
+}
+
+/// "2 lost coverage, 1 new failure since 6 Dec": what got worse since the previous report (accepted
+/// exceptions left out, as in the verdict); "" when nothing did or the history was not read.
+std::string change_note(const model::ReportData& data, const detail::Words& w, std::string_view lang,
+                        const std::string& time_zone) {
+    if (!data.changes || data.changes->first_report || !data.changes->previous_at) {
+        return {};
+    }
+    const auto& c = *data.changes;
+    std::int64_t unprotected = 0;
+    for (const auto& g : c.new_guests) {
+        unprotected += g.after == "not_backed_up" && !g.accepted ? 1 : 0;
+    }
+    std::vector<std::string> parts;
+    const auto add = [&](std::int64_t n, const detail::Counted& what) {
+        if (n > 0) {
+            parts.push_back(what.format(n, w.french));
+        }
+    };
+    add(not_accepted(c.lost_coverage), w.lost_coverage);
+    add(unprotected, w.new_unprotected);
+    add(not_accepted(c.new_failed_backups), w.new_failed);
+    if (parts.empty()) {
+        return {};
+    }
+    // The previous report's day, without its year when it is the report's year ("6 Dec").
+    const document::Formatter f(document::Translator(document::parse_lang(lang).value_or(document::Lang::en)),
+                                document::find_time_zone(time_zone));
+    std::string day = f.date(*c.previous_at);
+    const std::string year_now = f.date(data.generated_at);
+    const auto year = [](const std::string& text) { return text.substr(text.rfind(' ') + 1); };
+    if (const auto space = day.rfind(' '); space != std::string::npos && year(day) == year(year_now)) {
+        day.resize(space);
+    }
+    std::string note;
+    for (const auto& part : parts) {
+        note += note.empty() ? part : ", " + part;
+    }
+    return note + fmt::format(fmt::runtime(w.since), day);
+}
+
 bool needs_quotes(std::string_view name) { return name.find_first_of("()<>[]:;@\\,.\"") != std::string_view::npos; }
 
 } // namespace
@@ -80,14 +127,16 @@ std::string cluster_label(const model::ReportData& data) {
     return "standalone";
 }
 
-std::string subject_line(const model::ReportData& data, std::string_view lang) {
+std::string subject_line(const model::ReportData& data, std::string_view lang, const std::string& time_zone) {
     const auto& w = detail::words(lang);
+    const std::string note = change_note(data, w, lang, time_zone);
+    const std::string tail = note.empty() ? std::string() : ", " + note;
     const auto& v = data.verdict;
     const auto& s = data.summary;
     const std::string prefix = fmt::format("[{}] {}", cluster_label(data), w.backups);
     const std::string covered = fmt::format(fmt::runtime(w.covered), s.guests_scheduled, s.guests_total);
     if (v.level == model::VerdictLevel::good) {
-        return fmt::format("{} {}{} {}", prefix, w.ok, w.colon, covered);
+        return fmt::format("{} {}{} {}{}", prefix, w.ok, w.colon, covered, tail);
     }
     if (v.level == model::VerdictLevel::info && s.guests_total == 0) {
         return fmt::format("{}{} {}", prefix, w.colon, w.no_guest);
@@ -112,7 +161,7 @@ std::string subject_line(const model::ReportData& data, std::string_view lang) {
     for (std::size_t i = 0; i < parts.size(); ++i) {
         subject += (i == 0 ? "" : ", ") + parts[i];
     }
-    return subject;
+    return subject + tail;
 }
 
 std::string encode_header_text(std::string_view text) {
@@ -208,7 +257,7 @@ Message compose_message(const model::ReportData& data, const config::MailConfig&
     Message message;
     message.from = config.from;
     message.to = config.to;
-    message.subject = subject_line(data, inputs.lang);
+    message.subject = subject_line(data, inputs.lang, inputs.time_zone);
     message.date = rfc5322_date(inputs.sent_at);
     message.message_id = make_message_id(data.generated_at, inputs.unique, config.from);
     PlainTextOptions text_options;

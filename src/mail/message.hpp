@@ -43,8 +43,11 @@ struct ComposeInputs {
 
 /// "[pve-prod] Backups: 30/40 covered, 10 not backed up, 1 failed", "[pve-prod] Backups OK:
 /// 40/40 covered" (French with lang "fr"). The cluster is the cluster's name, else the single node's,
-/// else "standalone".
-[[nodiscard]] std::string subject_line(const model::ReportData& data, std::string_view lang);
+/// else "standalone". With changes since the previous report (ReportData::changes), a note of what
+/// got worse, accepted exceptions left out: ", 2 lost coverage, 1 new failure since 6 Dec" (the
+/// previous report's day in `time_zone`).
+[[nodiscard]] std::string subject_line(const model::ReportData& data, std::string_view lang,
+                                       const std::string& time_zone = "UTC");
 
 /// The cluster label used in the subject.
 [[nodiscard]] std::string cluster_label(const model::ReportData& data);

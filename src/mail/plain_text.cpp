@@ -28,8 +28,8 @@ public:
         const auto& s = m_data.summary;
         line(fmt::format(fmt::runtime(m_w.title), cluster_label(m_data), m_fmt.date_time(m_data.generated_at)));
         line("");
-        line(fmt::format("{}{} {}", m_w.verdict, m_w.french ? " :" : ":", level_word(v.level)));
-        line(subject_line(m_data, m_options.lang));
+        line(fmt::format("{}{} {}", m_w.verdict, m_w.colon, level_word(v.level)));
+        line(subject_line(m_data, m_options.lang, m_options.time_zone));
         line("");
         const std::vector<std::pair<std::string_view, std::string>> figures{
             {m_w.guests, m_fmt.integer(s.guests_total)},
@@ -49,8 +49,7 @@ public:
             width = std::max(width, display_width(figure.first));
         }
         for (const auto& [label, value] : figures) {
-            line(fmt::format("  {}{}{} {}", label, m_w.french ? " :" : ":",
-                             std::string(width - display_width(label), ' '), value));
+            line(fmt::format("  {}{}{} {}", label, m_w.colon, std::string(width - display_width(label), ' '), value));
         }
 
         guest_list(m_w.not_backed_up_label, [](const model::GuestReport& g) {
@@ -119,7 +118,7 @@ private:
 
     void heading(std::string_view label, std::size_t count) {
         line("");
-        line(fmt::format("{} ({}){}", label, count, m_w.french ? " :" : ":"));
+        line(fmt::format("{} ({}){}", label, count, m_w.colon));
     }
 
     void more(std::size_t total, std::size_t shown) {
@@ -183,7 +182,7 @@ private:
                          [](const model::Anomaly* a, const model::Anomaly* b) { return a->severity > b->severity; });
         const std::size_t shown = std::min(sorted.size(), m_options.max_anomalies);
         line("");
-        line(fmt::format(fmt::runtime(m_w.top_anomalies), shown, sorted.size()) + (m_w.french ? " :" : ":"));
+        line(fmt::format(fmt::runtime(m_w.top_anomalies), shown, sorted.size()) + std::string(m_w.colon));
         for (std::size_t i = 0; i < shown; ++i) {
             const auto& a = *sorted[i];
             line(fmt::format("  [{}] {}: {}", severity_word(a.severity), a.subject, document::excerpt(a.message, 200)));

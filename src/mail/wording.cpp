@@ -38,11 +38,15 @@ const Words k_english{
     "The full report is attached: {}",
     "",
     {"{} accepted", "{} accepted"},
+    {"{} lost coverage", "{} lost coverage"},
+    {"{} new unprotected", "{} new unprotected"},
+    {"{} new failure", "{} new failures"},
+    " since {}",
 };
 
 const Words k_french{
     true,
-    "Sauvegardes", "OK", " :", "{}/{} couvertes", "aucune VM/CT trouvée",
+    "Sauvegardes", "OK", "\u00a0:", "{}/{} couvertes", "aucune VM/CT trouvée",
     {"{} non sauvegardée", "{} non sauvegardées"},
     {"{} indéterminée", "{} indéterminées"},
     {"{} en échec", "{} en échec"},
@@ -63,14 +67,55 @@ const Words k_french{
     "Anomalies les plus graves ({} sur {})",
     "critique", "avertissement", "info",
     "... et {} autres (voir le rapport)",
-    "Le rapport complet est joint : {}",
+    "Le rapport complet est joint\u00a0: {}",
     "(Les raisons et les messages d’anomalie sont en anglais.)",
     {"{} acceptée", "{} acceptées"},
+    {"{} couverture perdue", "{} couvertures perdues"},
+    {"{} nouvelle non protégée", "{} nouvelles non protégées"},
+    {"{} nouvel échec", "{} nouveaux échecs"},
+    " depuis le {}",
+};
+
+const Words k_german{
+    false, // German counts like English: 1 is singular
+    "Backups", "OK", ":", "{}/{} abgedeckt", "kein Gast gefunden",
+    {"{} nicht gesichert", "{} nicht gesichert"},
+    {"{} unbestimmt", "{} unbestimmt"},
+    {"{} fehlgeschlagen", "{} fehlgeschlagen"},
+    {"{} überfällig", "{} überfällig"},
+    {"{} kritische Auffälligkeit", "{} kritische Auffälligkeiten"},
+    {"{} Warnung", "{} Warnungen"},
+    {"{} Erfassungsproblem", "{} Erfassungsprobleme"},
+    "Backup-Bericht für {}, {}",
+    "Ergebnis",
+    "OK", "INFO", "WARNUNG", "KRITISCH",
+    "Gäste", "Von einem Backup-Job abgedeckt", "Nicht gesichert", "Abdeckung unbestimmt",
+    "Letztes Backup fehlgeschlagen", "Backup überfällig", "Auffälligkeiten", "Probleme bei der Datenerfassung",
+    "{} kritisch, {} Warnung, {} Info",
+    "Knoten {}",
+    "letztes Backup {} ({})",
+    "kein Backup gefunden",
+    "fehlgeschlagen am {}",
+    "Schwerwiegendste Auffälligkeiten ({} von {})",
+    "kritisch", "Warnung", "Info",
+    "... und {} weitere (siehe Bericht)",
+    "Der vollständige Bericht ist angehängt: {}",
+    "(Gründe und Meldungen der Auffälligkeiten sind auf Englisch.)",
+    {"{} akzeptiert", "{} akzeptiert"},
+    {"{} Abdeckung verloren", "{} Abdeckung verloren"},
+    {"{} neu ungesichert", "{} neu ungesichert"},
+    {"{} neuer Fehlschlag", "{} neue Fehlschläge"},
+    " seit {}",
 };
 // clang-format on
 
 } // namespace
 
-const Words& words(std::string_view lang) { return lang == "fr" ? k_french : k_english; }
+const Words& words(std::string_view lang) {
+    if (lang == "fr") {
+        return k_french;
+    }
+    return lang == "de" ? k_german : k_english;
+}
 
 } // namespace pvr::mail::detail

@@ -1,5 +1,5 @@
 #pragma once
-// Internal: the words of the e-mail (subject and plain text) in English and French. The HTML body
+// Internal: the words of the e-mail (subject and plain text) in English, French and German. The HTML body
 // and the PDF are the report itself (document/translations.cpp).
 
 #include <cstdint>
@@ -21,7 +21,7 @@ struct Words {
     // subject
     std::string_view backups;  // "Backups"
     std::string_view ok;       // "OK"
-    std::string_view colon;    // ":" (fr " :")
+    std::string_view colon;    // ":" (fr no-break space + ":")
     std::string_view covered;  // "{}/{} covered"
     std::string_view no_guest; // "no guest found"
     Counted not_backed_up, undetermined, failed, overdue, critical_anomalies, warnings, collection_issues;
@@ -42,6 +42,9 @@ struct Words {
     std::string_view attached;         // "The full report is attached: {}"
     std::string_view messages_english; // note: the messages are in English
     Counted accepted;                  // "{} accepted" (not backed up, accepted exceptions)
+    // changes since the previous report (subject)
+    Counted lost_coverage, new_unprotected, new_failed;
+    std::string_view since; // " since {}" (the previous report's day)
 };
 
 [[nodiscard]] const Words& words(std::string_view lang);

@@ -91,8 +91,9 @@ struct GuestChange {
     std::int64_t vmid = 0;
     std::string type;
     std::string name;
-    std::string before; // coverage status before ("" for a new guest)
-    std::string after;  // coverage status now ("" for a removed guest)
+    std::string before;    // coverage status before ("" for a new guest)
+    std::string after;     // coverage status now ("" for a removed guest)
+    bool accepted = false; // an accepted exception applies to the guest (now; before for a removed guest)
 };
 
 struct AnomalyChange {
@@ -102,6 +103,7 @@ struct AnomalyChange {
     std::string message;
     std::int64_t open_since = 0; // generated_at of the first run (in the unbroken kept series) that had it
     std::int64_t days_open = 0;  // whole days from open_since to the current run
+    bool accepted = false;       // accepted by an exception (now; in the previous run for a resolved one)
 };
 
 struct FailedBackupChange {
@@ -109,6 +111,7 @@ struct FailedBackupChange {
     std::string type;
     std::string name;
     std::int64_t task_time = 0;
+    bool accepted = false; // an accepted exception applies to the guest
 };
 
 struct JobChange {

@@ -19,6 +19,51 @@ std::string plural(std::int64_t n, std::string_view one, std::string_view many) 
     return fmt::format("{} {}", n, n == 1 ? one : many);
 }
 
+template <typename T>
+std::int64_t not_accepted(const std::vector<T>& items) {
+    return std::count_if(items.begin(), items.end(), [](const T& item) { return !item.accepted; });
+}
+
+bool new_unprotected(const model::GuestChange& g) { return g.after == "not_backed_up" && !g.accepted; }
+
+/// What got worse since the previous report (accepted exceptions left out, as in the verdict).
+struct ChangeCounts {
+    std::int64_t lost_coverage = 0;
+    std::int64_t new_unprotected = 0;
+    std::int64_t new_failed = 0;
+};
+
+ChangeCounts change_counts(const model::Changes& c) {
+    return {not_accepted(c.lost_coverage), std::count_if(c.new_guests.begin(), c.new_guests.end(), new_unprotected),
+            not_accepted(c.new_failed_backups)};
+}
+
+/// "2 lost coverage, 1 new failure since 2026-11-26" ("" when nothing got worse or no history).
+std::string change_text(const model::ReportData& report) {
+    if (!report.changes || report.changes->first_report || !report.changes->previous_at) {
+        return {};
+    }
+    const auto counts = change_counts(*report.changes);
+    std::vector<std::string> parts;
+    if (counts.lost_coverage > 0) {
+        parts.push_back(fmt::format("{} lost coverage", counts.lost_coverage));
+    }
+    if (counts.new_unprotected > 0) {
+        parts.push_back(fmt::format("{} new unprotected", counts.new_unprotected));
+    }
+    if (counts.new_failed > 0) {
+        parts.push_back(plural(counts.new_failed, "new failure", "new failures"));
+    }
+    if (parts.empty()) {
+        return {};
+    }
+    std::string text;
+    for (const auto& part : parts) {
+        text += text.empty() ? part : ", " + part;
+    }
+    return text + " since " + iso8601_utc(*report.changes->previous_at).substr(0, 10);
+}
+
 /// "10 of 40 guests not backed up, 1 failed, 3 overdue, 2 undetermined, ..."
 std::string summary_text(const model::ReportData& report) {
     const model::Verdict& v = report.verdict;
@@ -54,6 +99,9 @@ std::string summary_text(const model::ReportData& report) {
     if (v.collection_issues > 0) {
         parts.push_back(plural(v.collection_issues, "collection issue", "collection issues"));
     }
+    if (auto changed = change_text(report); !changed.empty()) {
+        parts.push_back(std::move(changed));
+    }
     std::string text;
     for (const auto& part : parts) {
         text += text.empty() ? part : ", " + part;
@@ -83,6 +131,11 @@ std::string perfdata(const model::ReportData& report, const PluginOptions& optio
                        v.critical_anomalies, v.warning_anomalies, v.info_anomalies);
     out += fmt::format(" accepted_not_backed_up={};;;0;{}", v.accepted_guests_not_backed_up, total);
     out += fmt::format(" coverage={}%;;;0;100", report.summary.coverage_percent);
+    if (report.changes) { // since the previous report (0 for the first one)
+        const auto counts = change_counts(*report.changes);
+        out += fmt::format(" lost_coverage={};;;0 new_unprotected={};;;0 new_failed={};;;0", counts.lost_coverage,
+                           counts.new_unprotected, counts.new_failed);
+    }
     return out;
 }
 
@@ -107,6 +160,31 @@ bool accepted(const model::GuestReport& g, std::string_view what) {
 /// Guests whose finding an accepted exception covers are not listed (they are in the report).
 std::vector<std::string> detail_lines(const model::ReportData& report) {
     std::vector<std::string> lines;
+    if (report.changes && !report.changes->first_report) { // what got worse since the previous report
+        const auto since =
+            report.changes->previous_at ? " since " + iso8601_utc(*report.changes->previous_at) : std::string();
+        const auto label = [](std::int64_t vmid, const std::string& type, const std::string& name) {
+            return (type == "lxc" ? "ct/" : "vm/") + std::to_string(vmid) + (name.empty() ? "" : " " + name);
+        };
+        for (const auto& g : report.changes->lost_coverage) {
+            if (!g.accepted) {
+                lines.push_back(fmt::format("lost coverage{}: {}: {} -> {}", since, label(g.vmid, g.type, g.name),
+                                            g.before, g.after));
+            }
+        }
+        for (const auto& g : report.changes->new_guests) {
+            if (new_unprotected(g)) {
+                lines.push_back(fmt::format("new unprotected{}: {}", since, label(g.vmid, g.type, g.name)));
+            }
+        }
+        for (const auto& f : report.changes->new_failed_backups) {
+            if (!f.accepted) {
+                lines.push_back(fmt::format("new failure{}: {}{}", since, label(f.vmid, f.type, f.name),
+                                            f.task_time > 0 ? ": backup of " + iso8601_utc(f.task_time) + " failed"
+                                                            : std::string()));
+            }
+        }
+    }
     for (const auto& g : report.guests) {
         if (g.coverage.status == model::CoverageStatus::not_backed_up && !accepted(g, "not_backed_up")) {
             lines.push_back(fmt::format("not backed up: {}: {}", guest_label(g), g.coverage.reason));

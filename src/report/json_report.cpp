@@ -1,6 +1,7 @@
 #include "report/json_report.hpp"
 
 #include "core/time.hpp"
+#include "report/changes_json.hpp"
 #include "report/history_json.hpp"
 
 #include <nlohmann/json.hpp>
@@ -291,6 +292,7 @@ std::string to_json(const ReportData& data, JsonLayout layout) {
     root["cluster"] = cluster_json(data.cluster);
     root["summary"] = summary_json(data.summary);
     root["verdict"] = verdict_json(data.verdict);
+    root["changes"] = changes_json(data.changes); // null: the history was not read
     root["pbs_storages"] = ordered_json::array();
     for (const auto& s : data.pbs_storages) {
         root["pbs_storages"].push_back(pbs_storage_json(s));

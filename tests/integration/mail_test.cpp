@@ -172,11 +172,11 @@ TEST_F(MailTest, PdfNotRequestedIsStillAttached) {
     expect_report_mime_tree(message, std::string(k_base) + ".pdf");
     // A French subject travels as RFC 2047 encoded words and decodes back.
     EXPECT_EQ(message["headers"]["Subject"],
-              "[pve-prod] Sauvegardes : 30/40 couvertes, 1 non sauvegardée, 9 acceptées, "
+              "[pve-prod] Sauvegardes : 30/40 couvertes, 1 non sauvegardée, 9 acceptées, "
               "1 en échec, 4 en retard, 1 problème de collecte");
     EXPECT_EQ(message["raw_subject"].get<std::string>().rfind("=?UTF-8?B?", 0), 0U) << message["raw_subject"];
     EXPECT_NE(message["html"].get<std::string>().find("<html lang=\"fr\">"), std::string::npos);
-    EXPECT_NE(message["text"].get<std::string>().find("Verdict : CRITIQUE"), std::string::npos);
+    EXPECT_NE(message["text"].get<std::string>().find("Verdict\u00a0: CRITIQUE"), std::string::npos);
 }
 
 TEST_F(MailTest, WrongPasswordExits7AndKeepsTheReport) {

@@ -1,4 +1,4 @@
-// The demo's PDF and HTML reports as a reader gets them, in both languages: checked with the
+// The demo's PDF and HTML reports as a reader gets them, in every language: checked with the
 // poppler and qpdf tools (text extraction, embedded fonts, outline, structure).
 
 #include "support/process.hpp"
@@ -31,6 +31,11 @@ const Language k_languages[] = {
       "Tâches de sauvegarde", "VM/CT sans sauvegarde", "Couverture des VM/CT",
       "Rétention des sauvegardes des VM/CT par PBS", "Anomalies", "Exceptions acceptées", "Problèmes de collecte"},
      {"Rapport de sauvegarde", "75,0", "Page 1 sur"}},
+    {"de",
+     {"Übersicht", "In PVE eingebundene PBS-Storages", "Belegung der PBS-Storages", "PBS-Aufbewahrungsrichtlinien",
+      "Backup-Jobs", "Gäste ohne Backup", "Backup-Abdeckung der Gäste", "Aufbewahrung der Gast-Backups je PBS",
+      "Auffälligkeiten", "Akzeptierte Ausnahmen", "Probleme bei der Datenerfassung"},
+     {"Backup-Bericht", "75,0", "30 von 40 Gästen", "Seite 1 von"}},
 };
 
 std::string tool(const std::string& program, const std::vector<std::string>& args) {

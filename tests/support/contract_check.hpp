@@ -127,11 +127,64 @@ public:
             string(i, p, "endpoint", true);
             string(i, p, "message", false);
         });
+        // Added by pve-backup-report: the changes since the previous report (null without history).
+        if (present(root, "$", "changes") && !root["changes"].is_null() && object(root["changes"], "$.changes")) {
+            changes(root["changes"]);
+        }
         return m_errors;
     }
 
 private:
     std::vector<std::string> m_errors;
+
+    void changes(const nlohmann::json& c) {
+        const std::string p = "$.changes";
+        boolean(c, p, "first_report", false);
+        time(c, p, "previous_at", true);
+        string(c, p, "previous_file", true);
+        const std::set<std::string> coverage = {"scheduled", "not_backed_up", "undetermined"};
+        for (const char* list : {"lost_coverage", "gained_coverage", "new_guests", "removed_guests"}) {
+            each(c, p, list, [&](const nlohmann::json& g, const std::string& gp) {
+                integer(g, gp, "vmid");
+                one_of(g, gp, "type", {"qemu", "lxc"}, false);
+                string(g, gp, "name", true);
+                one_of(g, gp, "before", coverage, true);
+                one_of(g, gp, "after", coverage, true);
+                boolean(g, gp, "accepted", false);
+            });
+        }
+        for (const char* list : {"new_anomalies", "resolved_anomalies", "ongoing_anomalies"}) {
+            each(c, p, list, [&](const nlohmann::json& a, const std::string& ap) {
+                string(a, ap, "kind", false);
+                one_of(a, ap, "severity", {"info", "warning", "critical"}, false);
+                string(a, ap, "subject", false);
+                string(a, ap, "message", false);
+                time(a, ap, "open_since", false);
+                integer(a, ap, "days_open");
+                boolean(a, ap, "accepted", false);
+            });
+        }
+        each(c, p, "new_failed_backups", [&](const nlohmann::json& f, const std::string& fp) {
+            integer(f, fp, "vmid");
+            one_of(f, fp, "type", {"qemu", "lxc"}, false);
+            string(f, fp, "name", true);
+            time(f, fp, "task_time", true);
+            boolean(f, fp, "accepted", false);
+        });
+        each(c, p, "jobs", [&](const nlohmann::json& j, const std::string& jp) {
+            string(j, jp, "id", false);
+            one_of(j, jp, "change", {"added", "removed", "enabled", "disabled", "retention_changed"}, false);
+            string(j, jp, "before", true);
+            string(j, jp, "after", true);
+        });
+        each(c, p, "retention_policies", [&](const nlohmann::json& r, const std::string& rp) {
+            string(r, rp, "source", false);
+            string(r, rp, "id", false);
+            one_of(r, rp, "change", {"added", "removed", "changed"}, false);
+            string(r, rp, "before", true);
+            string(r, rp, "after", true);
+        });
+    }
 
     void fail(const std::string& path, const std::string& what) { m_errors.push_back(path + ": " + what); }
 

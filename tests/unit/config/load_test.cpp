@@ -259,8 +259,10 @@ TEST(Load, ReportLang) {
     EnvMap env = valid_env();
     env["REPORT_LANG"] = "fr";
     EXPECT_EQ(load(env, {}, fake_files({})).report_lang, "fr");
-    env["REPORT_LANG"] = "de";
-    EXPECT_EQ(problem_of(env), "REPORT_LANG: expected en or fr, got 'de'");
+    env["REPORT_LANG"] = " De ";
+    EXPECT_EQ(load(env, {}, fake_files({})).report_lang, "de");
+    env["REPORT_LANG"] = "es";
+    EXPECT_EQ(problem_of(env), "REPORT_LANG: expected en, fr or de, got 'es'");
 }
 
 // --- all problems at once -----------------------------------------------------------------------
@@ -268,7 +270,7 @@ TEST(Load, ReportLang) {
 TEST(Load, EveryProblemAtOnce) {
     const EnvMap env = {
         {"PVE_URL", "ftp://x"}, {"PVE_TOKEN_ID", "bad"}, {"PVE_VERIFY_TLS", "maybe"}, {"PVE_CA_BUNDLE", "/missing.pem"},
-        {"PVE_TIMEOUT", "0"},   {"LOG_LEVEL", "loud"},   {"REPORT_LANG", "de"}};
+        {"PVE_TIMEOUT", "0"},   {"LOG_LEVEL", "loud"},   {"REPORT_LANG", "es"}};
     const auto problems = problems_of(env);
     ASSERT_EQ(problems.size(), 8U);
     const char* prefixes[] = {"PVE_URL: ",       "PVE_TOKEN_ID: ", "PVE_TOKEN_SECRET: ", "PVE_VERIFY_TLS: ",

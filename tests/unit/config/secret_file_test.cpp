@@ -121,7 +121,7 @@ TEST(SecretNeverShown, FromFileEither) {
     env["REPORT_LANG"] = std::string(secret) + "x";
     const auto problems = problems_of(env, {}, fake_files({{"/s", std::string(secret) + "\n"}}));
     ASSERT_EQ(problems.size(), 1U);
-    EXPECT_TRUE(contains(problems, "REPORT_LANG: expected en or fr, got '***x'"));
+    EXPECT_TRUE(contains(problems, "REPORT_LANG: expected en, fr or de, got '***x'"));
     expect_no_secret(problems);
 }
 

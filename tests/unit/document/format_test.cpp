@@ -45,7 +45,7 @@ TEST(Format, SizesInIecUnits) {
     EXPECT_EQ(en.size(std::int64_t{512} << 30), "512" + nbsp + "GiB");
     const std::int64_t tib = std::int64_t{1} << 40;
     EXPECT_EQ(en.size(tib * 32 / 10), "3.2" + nbsp + "TiB");
-    EXPECT_EQ(fr.size(tib * 32 / 10), "3,2" + nbsp + "TiB");
+    EXPECT_EQ(fr.size(tib * 32 / 10), "3,2" + nbsp + "Tio");
     EXPECT_EQ(en.size(std::int64_t{3} << 50), "3.0" + nbsp + "PiB");
     EXPECT_EQ(en.size(1024 * 1024 - 1), "1,024" + nbsp + "KiB");
 }
@@ -68,6 +68,30 @@ TEST(Format, DatesInANonUtcZone) {
     EXPECT_EQ(formatter(Lang::en, "Europe/Paris").zone_name(), "Europe/Paris");
     const auto february = at("2026-02-03T12:00:00Z");
     EXPECT_EQ(formatter(Lang::fr, "Asia/Tokyo").date(february), "3 févr. 2026");
+}
+
+TEST(Format, GermanNumbersAndDates) {
+    const auto de = formatter(Lang::de, "Europe/Berlin");
+    EXPECT_EQ(de.integer(10000), "10.000");
+    EXPECT_EQ(de.integer(-1234567), "-1.234.567");
+    EXPECT_EQ(de.decimal(12345.678, 2), "12.345,68");
+    EXPECT_EQ(de.percent(74.5), "74,5" + nbsp + "%");
+    EXPECT_EQ(de.fraction_percent(0.75), "75" + nbsp + "%");
+    EXPECT_EQ(de.size(1024LL * 1024 * 1024 * 1024 * 32 / 10), "3,2" + nbsp + "TiB");
+    EXPECT_EQ(de.date_time(at("2026-11-27T07:00:00Z")), "27. Nov. 2026 08:00 CET");
+    EXPECT_EQ(de.date(at("2026-03-01T12:00:00Z")), "1. März 2026");
+    EXPECT_EQ(de.date_time_short(at("2026-07-01T22:30:00Z")), "2. Juli 2026 00:30");
+    const auto now = at("2026-11-27T07:00:00Z");
+    EXPECT_EQ(de.relative(now - 3 * 86400, now), "vor 3 Tagen");
+    EXPECT_EQ(de.relative(now - 86400 / 24, now), "vor 1 Stunde");
+    EXPECT_EQ(de.relative(now + 5 * 86400, now), "in 5 Tagen");
+    EXPECT_EQ(de.relative(now - 10, now), "gerade eben");
+}
+
+TEST(Format, FrenchFirstOfTheMonth) {
+    EXPECT_EQ(formatter(Lang::fr).date(at("2026-12-01T12:00:00Z")), "1er déc. 2026");
+    EXPECT_EQ(formatter(Lang::fr).date_time_short(at("2026-12-02T12:00:00Z")), "2 déc. 2026 12:00");
+    EXPECT_EQ(formatter(Lang::en).date(at("2026-12-01T12:00:00Z")), "1 Dec 2026");
 }
 
 TEST(Format, UnknownTimeZoneIsAConfigError) {
@@ -143,6 +167,8 @@ TEST(Format, DayMonthAndLocalMidnight) {
     const std::int64_t noon = 1792929600;
     EXPECT_EQ(en.day_month(noon), "25\u00a0Oct");
     EXPECT_EQ(fr.day_month(noon), "25\u00a0oct.");
+    EXPECT_EQ(Formatter(Translator(Lang::de), find_time_zone("UTC")).day_month(noon), "25.\u00a0Okt.");
+    EXPECT_EQ(fr.day_month(noon + 7 * 86400), "1er\u00a0nov.");
     EXPECT_EQ(en.local_midnight(noon), 1792879200); // 2026-10-24T22:00:00Z = 00:00 CEST
     const std::int64_t next = en.local_midnight(noon + 86400);
     EXPECT_EQ(next, 1792969200); // 2026-10-25T23:00:00Z = 00:00 CET: 25 hours later

@@ -142,7 +142,7 @@ TEST(TrendsSection, FrenchAndGermanWords) {
     EXPECT_EQ(fr_charts[0]->title, "Couverture, 30 derniers rapports");
     EXPECT_EQ(fr_charts[0]->y_ticks[2].label, "50" + nbsp + "%");
     EXPECT_NE(fr_charts[0]->x_ticks[0].label.find("."), std::string::npos); // "29 oct."
-    EXPECT_EQ(fr_charts[4]->y_title, "Espace (TiB)");
+    EXPECT_EQ(fr_charts[4]->y_title, "Espace (Tio)");
     const auto de = build(pvr::test::with_history(pvr::test::sample_report()), "de");
     EXPECT_EQ(find_section(de, "capacity")->title, "PBS-Kapazitätsprognose");
     EXPECT_EQ(blocks_of<LineChart>(*find_section(de, "trends"))[2]->series[2].name, "Überfällig");

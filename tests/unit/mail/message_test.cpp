@@ -44,13 +44,20 @@ TEST(Subject, CriticalNamesTheCountsBehindTheVerdict) {
 
 TEST(Subject, GoodNightSaysOk) {
     EXPECT_EQ(subject_line(good_report(), "en"), "[pve-prod] Backups OK: 3/3 covered");
-    EXPECT_EQ(subject_line(good_report(), "fr"), "[pve-prod] Sauvegardes OK : 3/3 couvertes");
+    EXPECT_EQ(subject_line(good_report(), "fr"), "[pve-prod] Sauvegardes OK : 3/3 couvertes");
 }
 
 TEST(Subject, French) {
     auto data = critical_report();
     data.verdict.guests_not_backed_up = 10;
-    EXPECT_EQ(subject_line(data, "fr"), "[pve-prod] Sauvegardes : 3/4 couvertes, 10 non sauvegardées, 1 en échec");
+    EXPECT_EQ(subject_line(data, "fr"), "[pve-prod] Sauvegardes : 3/4 couvertes, 10 non sauvegardées, 1 en échec");
+}
+
+TEST(Subject, German) {
+    auto data = critical_report();
+    data.verdict.guests_not_backed_up = 10;
+    EXPECT_EQ(subject_line(data, "de"), "[pve-prod] Backups: 3/4 abgedeckt, 10 nicht gesichert, 1 fehlgeschlagen");
+    EXPECT_EQ(subject_line(good_report(), "de"), "[pve-prod] Backups OK: 3/3 abgedeckt");
 }
 
 TEST(Subject, WarningWithoutGuestProblemsNamesTheAnomaliesAndIssues) {
@@ -68,6 +75,56 @@ TEST(Subject, NoGuestAndStandaloneNode) {
     EXPECT_EQ(subject_line(data, "en"), "[pve-solo] Backups: no guest found");
     data.cluster.nodes.push_back({"pve-two", "online", std::nullopt, false});
     EXPECT_EQ(cluster_label(data), "standalone");
+}
+
+model::Changes changes_since(std::int64_t previous_at) {
+    model::Changes c;
+    c.first_report = false;
+    c.previous_at = previous_at;
+    return c;
+}
+
+TEST(Subject, NotesWhatGotWorseSinceThePreviousReport) {
+    auto data = critical_report();
+    auto c = changes_since(1795676400); // 2026-11-26T07:00:00Z
+    c.lost_coverage = {{9001, "qemu", "tpl-debian", "scheduled", "not_backed_up", false},
+                       {9002, "qemu", "lab", "scheduled", "not_backed_up", true}}; // accepted: not counted
+    c.new_failed_backups = {{101, "qemu", "db", 1795748400, false}};
+    c.new_guests = {{230, "lxc", "ci", "", "not_backed_up", false}, {231, "lxc", "ok", "", "scheduled", false}};
+    c.gained_coverage = {{102, "qemu", "mail", "not_backed_up", "scheduled", false}}; // no alarm
+    data.changes = c;
+    EXPECT_EQ(subject_line(data, "en"), "[pve-prod] Backups: 3/4 covered, 1 not backed up, 1 failed, 1 lost coverage, "
+                                        "1 new unprotected, 1 new failure since 26 Nov");
+    EXPECT_EQ(subject_line(data, "fr"),
+              "[pve-prod] Sauvegardes\u00a0: 3/4 couvertes, 1 non sauvegardée, 1 en échec, "
+              "1 couverture perdue, 1 nouvelle non protégée, 1 nouvel échec depuis le 26 nov.");
+    EXPECT_EQ(subject_line(data, "de"), "[pve-prod] Backups: 3/4 abgedeckt, 1 nicht gesichert, 1 fehlgeschlagen, "
+                                        "1 Abdeckung verloren, 1 neu ungesichert, 1 neuer Fehlschlag seit 26. Nov.");
+    // The day is the previous report's in the mail's time zone (00:30 in Paris is still 25 Nov in UTC).
+    data.changes->previous_at = 1795649400; // 2026-11-25T23:30:00Z
+    EXPECT_EQ(subject_line(data, "en", "Europe/Paris").substr(subject_line(data, "en").size() - 6), "26 Nov");
+    EXPECT_NE(subject_line(data, "en", "UTC").find("since 25 Nov"), std::string::npos);
+    // Another year: the year is kept.
+    data.changes->previous_at = 1767225600; // 2026-01-01T00:00:00Z ... and a report of 2027
+    data.generated_at = 1798761600;         // 2027-01-01T00:00:00Z
+    EXPECT_NE(subject_line(data, "en").find("since 1 Jan 2026"), std::string::npos) << subject_line(data, "en");
+}
+
+TEST(Subject, NoNoteWithoutHistoryForAFirstReportOrWhenNothingGotWorse) {
+    auto data = critical_report();
+    const std::string plain = "[pve-prod] Backups: 3/4 covered, 1 not backed up, 1 failed";
+    EXPECT_EQ(subject_line(data, "en"), plain);
+    data.changes = model::Changes{}; // first report
+    EXPECT_EQ(subject_line(data, "en"), plain);
+    auto c = changes_since(1795676400);
+    c.gained_coverage = {{102, "qemu", "mail", "not_backed_up", "scheduled", false}};
+    c.lost_coverage = {{9002, "qemu", "lab", "scheduled", "not_backed_up", true}};
+    data.changes = c;
+    EXPECT_EQ(subject_line(data, "en"), plain);
+    auto good = good_report();
+    c.new_failed_backups = {{101, "qemu", "db", 1795748400, false}};
+    good.changes = c;
+    EXPECT_EQ(subject_line(good, "en"), "[pve-prod] Backups OK: 3/3 covered, 1 new failure since 26 Nov");
 }
 
 TEST(MailWhen, ProblemsMeansWarningOrCritical) {
@@ -88,7 +145,7 @@ TEST(HeaderEncoding, AsciiStaysAsIs) {
 }
 
 TEST(HeaderEncoding, NonAsciiBecomesEncodedWords) {
-    const std::string subject = "[pve-prod] Sauvegardes : 30/40 couvertes, 10 non sauvegardées, 1 en échec";
+    const std::string subject = "[pve-prod] Sauvegardes : 30/40 couvertes, 10 non sauvegardées, 1 en échec";
     const std::string encoded = encode_header_text(subject);
     EXPECT_EQ(encoded.rfind("=?UTF-8?B?", 0), 0U) << encoded;
     for (const char c : encoded) {

@@ -61,9 +61,20 @@ TEST(PlainText, FrenchWithTheReportsTimeZone) {
     options.time_zone = "Europe/Paris";
     const std::string text = plain_text_summary(critical_report(), options);
     EXPECT_TRUE(has(text, "Rapport de sauvegarde de pve-prod, 27 nov. 2026 08:00")) << text;
-    EXPECT_TRUE(has(text, "Verdict : CRITIQUE\n")) << text;
-    EXPECT_TRUE(has(text, "Non sauvegardées (1) :\n")) << text;
+    EXPECT_TRUE(has(text, "Verdict\u00a0: CRITIQUE\n")) << text;
+    EXPECT_TRUE(has(text, "Non sauvegardées (1)\u00a0:\n")) << text;
     EXPECT_TRUE(has(text, "(nœud pve1)")) << text;
+}
+
+TEST(PlainText, German) {
+    PlainTextOptions options;
+    options.lang = "de";
+    options.time_zone = "Europe/Berlin";
+    const std::string text = plain_text_summary(critical_report(), options);
+    EXPECT_TRUE(has(text, "Backup-Bericht für pve-prod, 27. Nov. 2026 08:00")) << text;
+    EXPECT_TRUE(has(text, "Ergebnis: KRITISCH\n")) << text;
+    EXPECT_TRUE(has(text, "Nicht gesichert (1):\n")) << text;
+    EXPECT_TRUE(has(text, "(Knoten pve1)")) << text;
 }
 
 } // namespace

@@ -46,6 +46,57 @@ TEST(MonitoringPlugin, LongOutputListsOffendingGuestsSafely) {
     EXPECT_EQ(result.text.find('|', result.text.find('\n')), std::string::npos);
 }
 
+model::Changes changes_since_previous_day() {
+    model::Changes c;
+    c.first_report = false;
+    c.previous_at = 1795676400; // 2026-11-26T07:00:00Z
+    c.lost_coverage = {{102, "qemu", "test|vm", "scheduled", "not_backed_up", false},
+                       {103, "qemu", "lab", "scheduled", "not_backed_up", true}}; // accepted: left out
+    c.new_guests = {{200, "lxc", "ct-x", "", "not_backed_up", false}, {104, "qemu", "new", "", "scheduled", false}};
+    c.new_failed_backups = {{101, "qemu", "db", 1795716000, false}};
+    c.gained_coverage = {{105, "qemu", "", "not_backed_up", "scheduled", false}};
+    return c;
+}
+
+TEST(MonitoringPlugin, ChangesSinceThePreviousReport) {
+    auto report = test::sample_report();
+    report.changes = changes_since_previous_day();
+    const auto result = monitoring_plugin_result(report, {});
+    const auto status = first_line(result.text);
+    EXPECT_NE(status.find(", 1 collection issue, 1 lost coverage, 1 new unprotected, 1 new failure since 2026-11-26 "
+                          "(cluster pve-prod) | "),
+              std::string::npos)
+        << status;
+    EXPECT_NE(status.find(" coverage=50%;;;0;100 lost_coverage=1;;;0 new_unprotected=1;;;0 new_failed=1;;;0"),
+              std::string::npos)
+        << status;
+    const std::string details = result.text.substr(result.text.find('\n') + 1);
+    EXPECT_EQ(details.substr(0, details.find("not backed up:")),
+              "lost coverage since 2026-11-26T07:00:00Z: vm/102 test/vm: scheduled -> not_backed_up\n"
+              "new unprotected since 2026-11-26T07:00:00Z: ct/200 ct-x\n"
+              "new failure since 2026-11-26T07:00:00Z: vm/101 db: backup of 2026-11-26T18:00:00Z failed\n");
+    EXPECT_EQ(result.text.find('|', result.text.find('\n')), std::string::npos);
+}
+
+TEST(MonitoringPlugin, NoChangeTextWithoutHistoryOrForAFirstReport) {
+    auto report = test::sample_report();
+    const auto without = monitoring_plugin_result(report, {}).text;
+    EXPECT_EQ(without.find("lost_coverage="), std::string::npos);
+    report.changes = model::Changes{}; // first report: zero counts, no text
+    const auto first = monitoring_plugin_result(report, {}).text;
+    EXPECT_NE(first.find(" lost_coverage=0;;;0 new_unprotected=0;;;0 new_failed=0;;;0"), std::string::npos) << first;
+    EXPECT_EQ(first.find("since"), std::string::npos);
+    auto quiet = changes_since_previous_day();
+    quiet.lost_coverage.clear();
+    quiet.new_guests.clear();
+    quiet.new_failed_backups.clear();
+    report.changes = quiet; // only a gain: nothing got worse
+    const auto gained = monitoring_plugin_result(report, {}).text;
+    EXPECT_EQ(gained.find("since"), std::string::npos) << gained;
+    EXPECT_EQ(first_line(gained).substr(0, first_line(without).find(" | ")),
+              first_line(without).substr(0, first_line(without).find(" | ")));
+}
+
 TEST(MonitoringPlugin, LongOutputIsCapped) {
     PluginOptions options;
     options.max_detail_lines = 2;

@@ -1,0 +1,169 @@
+// Every word in the reader's language: the demo PDF rendered in French and German (the real
+// binary, `--demo`), its text extracted with pdftotext and searched for English left over and for
+// raw identifiers (snake_case words such as `backup_overdue`). What the servers say (guest names,
+// notes, job ids, storages, comments...) is allowed: it is collected from the same run's
+// `--dump-report-data`.
+//
+// DISABLED until the "facts" and "issues" work is merged: the anomaly messages, coverage reasons,
+// retention notes and collection issues are still worded in English by the analysis and the
+// collectors. The coordinator enables the test (removes DISABLED_) at that merge; run it before
+// with --gtest_also_run_disabled_tests to see what is left.
+
+#include "support/process.hpp"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <map>
+#include <regex>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace {
+
+using nlohmann::json;
+using pvr::test::run_process;
+
+/// Server-given values: the JSON keys whose strings come from PVE/PBS or the exceptions file.
+const std::set<std::string> k_server_keys = {
+    "name",    "node",        "storage",     "server", "datastore",     "namespace",
+    "id",      "schedule",    "comment",     "pool",   "notes",         "tags",
+    "owner",   "endpoint",    "group",       "volume", "volumes",       "excluded_volumes",
+    "subject", "fingerprint", "pve_version", "jobs",   "disabled_jobs", "places",
+    "match",   "applies_to",  "path"};
+
+/// Collects the server-given strings into `out`, and the exceptions file's `accept` keywords
+/// ("not_backed_up", "anomaly:backup_failed": configuration the report echoes in monospace, like
+/// the `match` column) into `tokens`: removed from the text, but their words are not allowed
+/// elsewhere.
+void collect_server_strings(const json& value, const std::string& key, bool in_exceptions,
+                            std::vector<std::string>& out, std::vector<std::string>& tokens) {
+    if (value.is_object()) {
+        for (const auto& [k, v] : value.items()) {
+            collect_server_strings(v, k, in_exceptions || k == "exceptions", out, tokens);
+        }
+    } else if (value.is_array()) {
+        for (const auto& v : value) {
+            collect_server_strings(v, key, in_exceptions, out, tokens);
+        }
+    } else if (value.is_string() && in_exceptions && key == "accept") {
+        tokens.push_back(value.get<std::string>());
+    } else if (value.is_string() && (k_server_keys.count(key) > 0 || (in_exceptions && key == "reason"))) {
+        out.push_back(value.get<std::string>());
+    }
+}
+
+std::string normalized(const std::string& text) {
+    std::string out;
+    bool space = false;
+    for (const char c : text) {
+        if (c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r') {
+            space = true;
+            continue;
+        }
+        if (space && !out.empty()) {
+            out += ' ';
+        }
+        space = false;
+        out += c;
+    }
+    return " " + out + " ";
+}
+
+std::set<std::string> words_of(const std::string& text) {
+    std::set<std::string> out;
+    const std::regex word("[A-Za-z0-9_]+");
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), word); it != std::sregex_iterator(); ++it) {
+        out.insert(it->str());
+    }
+    return out;
+}
+
+struct Case {
+    const char* lang;
+    std::vector<const char*> phrases; // English that must not appear (checked on whole phrases)
+};
+
+// Phrases with their spaces: " not " does not match "notes". The German list leaves out words
+// German shares with English ("in", "Backup", "Name", "Status").
+const std::vector<const char*> k_common = {
+    " the ", " of ",   " and ",  " is ",    " are ",   " was ",       " were ",        " has ",     " have ",
+    " not ", " no ",   " with ", " by ",    " failed", "Included by", "No backup job", "backup of", " guest",
+    " job ", " jobs ", " ago ",  " since ", " could ", " only ",      " overdue",      " enabled",  " disabled"};
+
+class ReportLanguages : public ::testing::TestWithParam<Case> {};
+
+TEST_P(ReportLanguages, DISABLED_DemoPdfHasNoEnglishLeftAndNoRawIdentifier) {
+    const Case& c = GetParam();
+    pvr::test::TempDir dir;
+    const std::map<std::string, std::string> env = {{"OUTPUT_DIR", dir.path()}, {"REPORT_LANG", c.lang}};
+    const auto run = run_process(PVR_BINARY, {"--demo", "--generate-pdf"}, env);
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    const auto dump = run_process(PVR_BINARY, {"--demo", "--dump-report-data"}, env);
+    ASSERT_EQ(dump.exit_code, 0) << dump.err;
+    const std::string pdf = dir.path() + "/pve-backup-report_pve-prod_2026-11-27_070000.pdf";
+    const auto text_run = run_process("/usr/bin/pdftotext", {pdf, "-"}, {});
+    ASSERT_EQ(text_run.exit_code, 0) << text_run.err;
+
+    std::vector<std::string> server;
+    std::vector<std::string> tokens;
+    collect_server_strings(json::parse(dump.out), "", false, server, tokens);
+    std::set<std::string> server_words;
+    for (const auto& s : server) {
+        const auto w = words_of(s);
+        server_words.insert(w.begin(), w.end());
+    }
+    server.insert(server.end(), tokens.begin(), tokens.end());
+    std::sort(server.begin(), server.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
+
+    // The text without the server-given values that came out whole, at word boundaries ("erp"
+    // is a guest name, not a piece of "interpreted"); longest first.
+    std::string text = normalized(text_run.out);
+    const auto is_word_char = [](char ch) {
+        return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '_';
+    };
+    for (const auto& s : server) {
+        const std::string normal = normalized(s);
+        const std::string needle = normal.substr(1, normal.size() - 2);
+        if (needle.empty()) {
+            continue;
+        }
+        for (auto pos = text.find(needle); pos != std::string::npos; pos = text.find(needle, pos + 1)) {
+            const bool starts = pos == 0 || !is_word_char(text[pos - 1]) || !is_word_char(needle.front());
+            const bool ends = pos + needle.size() >= text.size() || !is_word_char(text[pos + needle.size()]) ||
+                              !is_word_char(needle.back());
+            if (starts && ends) {
+                text.replace(pos, needle.size(), " ");
+            }
+        }
+    }
+
+    std::vector<std::string> found;
+    for (const char* phrase : c.phrases) {
+        for (auto pos = text.find(phrase); pos != std::string::npos; pos = text.find(phrase, pos + 1)) {
+            const auto from = pos < 60 ? 0 : pos - 60;
+            found.push_back(std::string("English \"") + phrase + "\" in: …" + text.substr(from, 140) + "…");
+            if (found.size() > 40) {
+                break;
+            }
+        }
+    }
+    const std::regex snake("[a-z][a-z0-9]*(_[a-z0-9]+)+");
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), snake); it != std::sregex_iterator(); ++it) {
+        if (server_words.count(it->str()) == 0) {
+            found.push_back("raw identifier: " + it->str());
+        }
+    }
+    std::string report;
+    for (const auto& f : found) {
+        report += "\n  " + f;
+    }
+    EXPECT_TRUE(found.empty()) << found.size() << " problem(s) in the " << c.lang << " demo PDF:" << report;
+}
+
+INSTANTIATE_TEST_SUITE_P(Demo, ReportLanguages, ::testing::Values(Case{"fr", k_common}, Case{"de", k_common}),
+                         [](const auto& param_info) { return std::string(param_info.param.lang); });
+
+} // namespace
