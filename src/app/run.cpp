@@ -167,6 +167,7 @@ std::vector<std::filesystem::path> write_reports(const model::ReportData& data, 
                 document::DocumentOptions doc_options;
                 doc_options.lang = cfg.report_lang;
                 doc_options.time_zone = display_time_zone(env);
+                doc_options.capacity_warn_days = cfg.capacity_warn.count();
                 doc = document::build_document(data, doc_options);
             }
             content = format == "pdf" ? render::render_pdf(*doc, pdf_options(opts)) : render::render_html(*doc);
@@ -308,6 +309,7 @@ int run(const Options& opts, const config::EnvMap& env) {
         document::DocumentOptions doc_options;
         doc_options.lang = cfg.report_lang;
         doc_options.time_zone = display_time_zone(env);
+        doc_options.capacity_warn_days = cfg.capacity_warn.count();
         mail_delivered = mail_report(data, cfg, written, doc_options, pdf_options(opts));
     }
     spdlog::info("done in {:.2f} s ({} API requests)",

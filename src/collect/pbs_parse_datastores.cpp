@@ -56,6 +56,11 @@ std::vector<PbsUsageEntry> parse_pbs_datastore_usage(std::string_view body, std:
             PbsUsageEntry entry{*store, std::nullopt, item.required_text("error")};
             if (!entry.error) {
                 entry.usage = read_usage(item);
+                if (entry.usage) {
+                    // PBS's own forecast (absent: fewer than 7 history points; 0 or a past date: not
+                    // growing). A value of the wrong type is a problem of this entry, never a silent drop.
+                    entry.usage->estimated_full_date = item.integer("estimated-full-date");
+                }
             }
             return entry;
         },

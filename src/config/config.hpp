@@ -110,6 +110,8 @@ struct Config {
     std::chrono::hours stale_grace{6};
     /// "Not verified for N days" threshold for PBS snapshots.
     std::chrono::days verify_max_age{30};
+    /// CAPACITY_WARN_DAYS: a PBS datastore forecast to be full sooner is an anomaly (history/forecast.hpp).
+    std::chrono::days capacity_warn{30};
     // Outlets
     FailOn fail_on = FailOn::never; // FAIL_ON (--fail-on overrides it)
     /// PROMETHEUS_TEXTFILE_DIR: every report run also writes its metrics file there.

@@ -152,6 +152,15 @@ std::optional<std::string> apply_verify_max_age(std::string_view value, Config& 
     return std::nullopt;
 }
 
+std::optional<std::string> apply_capacity_warn_days(std::string_view value, Config& config, ApplyContext& /*context*/) {
+    std::int64_t days = 0;
+    if (auto problem = check_int(value, 1, 3650, "days", days)) {
+        return problem;
+    }
+    config.capacity_warn = std::chrono::days(days);
+    return std::nullopt;
+}
+
 std::optional<std::string> apply_exceptions_file(std::string_view value, Config& config, ApplyContext& /*context*/) {
     config.exceptions_file = std::filesystem::path(trim(value)); // read and validated by load()
     return std::nullopt;
@@ -324,6 +333,10 @@ const std::vector<VariableSpec>& variable_table() {
         {"VERIFY_MAX_AGE_DAYS", "30",
          "a PBS snapshot not verified for this many days counts as not verified recently (1..3650)", false,
          Need::optional, apply_verify_max_age},
+        {"CAPACITY_WARN_DAYS", "30",
+         "anomaly datastore_full_soon when a PBS datastore is forecast to be full in fewer days than this (1..3650; "
+         "critical within min(7, a third of it))",
+         false, Need::optional, apply_capacity_warn_days},
         {"FAIL_ON", "never",
          "exit with status 6 (after writing every report) when the verdict is at or above this level: never, "
          "warning or critical (--fail-on overrides it)",

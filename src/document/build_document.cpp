@@ -73,6 +73,19 @@ struct Cleaner {
             clean(s.value_text);
         }
     }
+    void operator()(LineChart& b) const {
+        clean(b.title);
+        clean(b.y_title);
+        for (auto& tick : b.y_ticks) {
+            clean(tick.label);
+        }
+        for (auto& tick : b.x_ticks) {
+            clean(tick.label);
+        }
+        for (auto& series : b.series) {
+            clean(series.name);
+        }
+    }
     void operator()(PageBreak&) const {}
 };
 
@@ -102,6 +115,11 @@ Document build_document(const model::ReportData& data, const DocumentOptions& op
     Document doc;
     doc.meta = metadata(ctx);
     doc.sections.push_back(summary_section(ctx));
+    for (auto history : {capacity_section(ctx), trends_section(ctx)}) { // early: on the first pages
+        if (history) {
+            doc.sections.push_back(std::move(*history));
+        }
+    }
     doc.sections.push_back(pbs_storages_section(ctx));
     doc.sections.push_back(storage_usage_section(ctx));
     doc.sections.push_back(retention_policies_section(ctx));

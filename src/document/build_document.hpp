@@ -1,7 +1,8 @@
 #pragma once
 // ReportData -> Document: every section of the report, translated and formatted.
 //
-// Sections, in order (anchors in `anchors`): summary, PBS storages declared in PVE, PBS storage
+// Sections, in order (anchors in `anchors`): summary, PBS capacity forecast and trends (when the
+// run history gave them), PBS storages declared in PVE, PBS storage
 // usage, PBS retention policies, backup jobs, VM/CT without backup, VM/CT coverage, VM/CT backup
 // retention by PBS, anomalies, accepted exceptions (only when exceptions are configured),
 // collection issues. An empty section holds exactly one muted Paragraph saying so.
@@ -17,6 +18,7 @@
 #include "model/report_data.hpp"
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 
 namespace pvr::document {
@@ -28,11 +30,14 @@ struct DocumentOptions {
     double storage_critical = 0.90;         // used/total at or above: critical tone
     std::size_t notes_excerpt_chars = 80;   // notes are cut to this many characters (with "…")
     std::size_t reason_excerpt_chars = 300; // coverage reasons in the "without backup" table
+    std::int64_t capacity_warn_days = 30;   // CAPACITY_WARN_DAYS: the capacity table's tones and intro
 };
 
 /// Section anchors (stable ids: HTML ids, PDF destinations, key-figure links).
 namespace anchors {
 inline constexpr const char* summary = "summary";
+inline constexpr const char* capacity = "capacity";
+inline constexpr const char* trends = "trends";
 inline constexpr const char* pbs_storages = "pbs-storages";
 inline constexpr const char* storage_usage = "storage-usage";
 inline constexpr const char* retention_policies = "retention-policies";

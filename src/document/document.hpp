@@ -96,9 +96,40 @@ struct ProportionChart {
     std::vector<Segment> segments;
 };
 
+/// A line chart over time (trends): x = epoch seconds, y = a value in the axis's unit. Ticks and
+/// their labels are computed and formatted by the document ("27 Nov" / "27 nov.", "50 %",
+/// "1.5 TiB"); renderers only map values to positions. Series differ in tone and, for greyscale,
+/// in dash pattern.
+struct LinePoint {
+    std::int64_t x = 0; // epoch seconds
+    double y = 0;       // in the axis's unit (percent, count, TiB...)
+};
+struct LineSeries {
+    std::string name; // legend text
+    Tone tone = Tone::neutral;
+    bool dashed = false;
+    std::vector<LinePoint> points; // by increasing x
+};
+struct AxisTick {
+    double value = 0; // y value, or x epoch seconds
+    std::string label;
+};
+struct LineChart {
+    std::string title;
+    std::string y_title;           // axis title with its unit ("Coverage (%)", "Space (TiB)"), may be empty
+    double y_min = 0;              // the y axis spans [y_min, y_max]
+    double y_max = 1;              // > y_min
+    std::int64_t x_min = 0;        // the x axis spans [x_min, x_max]
+    std::int64_t x_max = 1;        // > x_min
+    std::vector<AxisTick> y_ticks; // within [y_min, y_max], increasing
+    std::vector<AxisTick> x_ticks; // within [x_min, x_max], increasing (dates)
+    std::vector<LineSeries> series;
+};
+
 struct PageBreak {};
 
-using Block = std::variant<Heading, Paragraph, KeyFigures, Verdict, Table, BarChart, ProportionChart, PageBreak>;
+using Block =
+    std::variant<Heading, Paragraph, KeyFigures, Verdict, Table, BarChart, ProportionChart, LineChart, PageBreak>;
 
 struct Section {
     std::string anchor;     // stable id, also the outline target

@@ -105,6 +105,8 @@ constexpr FormMessage k_forms[] = {
     {"note_sim_keeps_all", "", Msg::fact_note_sim_keeps_all},
     {"note_sim_no_run", "", Msg::fact_note_sim_no_run},
     {"note_sim_capped", "", Msg::fact_note_sim_capped},
+    {"datastore_full_soon", "pbs_estimate", Msg::fact_datastore_full_soon_pbs_estimate},
+    {"datastore_full_soon", "fit", Msg::fact_datastore_full_soon_fit},
 };
 // clang-format on
 
@@ -439,6 +441,7 @@ std::optional<Msg> anomaly_kind_message(std::string_view kind) {
         {"pbs_orphan_group", Msg::kind_pbs_orphan_group},
         {"pbs_no_retention", Msg::kind_pbs_no_retention},
         {"pbs_policies_overlap", Msg::kind_pbs_policies_overlap},
+        {"datastore_full_soon", Msg::kind_datastore_full_soon},
     };
     const auto it = kinds.find(kind);
     return it != kinds.end() ? std::optional<Msg>(it->second) : std::nullopt;

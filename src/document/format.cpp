@@ -213,6 +213,32 @@ std::string day_month_year(const Translator& tr, const LocalParts& p) {
 
 std::string Formatter::date(EpochSeconds t) const { return day_month_year(m_tr, local_parts(m_zone, t)); }
 
+std::string Formatter::day_month(EpochSeconds t) const {
+    const auto p = local_parts(m_zone, t);
+    const auto month = m_tr.text(month_msg(p.month));
+    switch (m_tr.lang()) {
+    case Lang::fr:
+        return p.day == 1 ? fmt::format("1er\u00a0{}", month) : fmt::format("{}\u00a0{}", p.day, month);
+    case Lang::de:
+        return fmt::format("{}.\u00a0{}", p.day, month);
+    case Lang::en:
+        break;
+    }
+    return fmt::format("{}\u00a0{}", p.day, month);
+}
+
+EpochSeconds Formatter::local_midnight(EpochSeconds t) const {
+    using namespace std::chrono;
+    const auto zoned = date::make_zoned(m_zone, date::sys_seconds{seconds{t}});
+    const auto day = date::floor<date::days>(zoned.get_local_time());
+    // A midnight that does not exist (DST gap) or exists twice: the earliest instant of that day.
+    const auto info = m_zone->get_info(day);
+    const auto sys = info.result == date::local_info::unique        ? m_zone->to_sys(day)
+                     : info.result == date::local_info::nonexistent ? info.first.end
+                                                                    : m_zone->to_sys(day, date::choose::earliest);
+    return static_cast<EpochSeconds>(sys.time_since_epoch().count());
+}
+
 std::string Formatter::date_time_short(EpochSeconds t) const {
     const auto p = local_parts(m_zone, t);
     return fmt::format("{} {:02}:{:02}", day_month_year(m_tr, p), p.hours, p.minutes);

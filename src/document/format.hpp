@@ -40,6 +40,10 @@ public:
     [[nodiscard]] std::string date_time_short(EpochSeconds t) const;
     /// "27 Nov 2026" / "27 nov. 2026" / "27. Nov. 2026".
     [[nodiscard]] std::string date(EpochSeconds t) const;
+    /// "27 Nov" / "27 nov." ("1er déc.") / "27. Nov." (chart axes).
+    [[nodiscard]] std::string day_month(EpochSeconds t) const;
+    /// The start (00:00) of the local day that holds `t`, in the formatter's time zone.
+    [[nodiscard]] EpochSeconds local_midnight(EpochSeconds t) const;
     /// "3 days ago" / "il y a 3 jours"; "in 2 hours" / "dans 2 heures" for a time after `now`.
     [[nodiscard]] std::string relative(EpochSeconds t, EpochSeconds now) const;
     /// The zone's IANA name ("Europe/Paris").

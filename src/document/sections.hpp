@@ -7,6 +7,7 @@
 #include "document/translations.hpp"
 #include "model/report_data.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -62,5 +63,8 @@ struct BuildContext {
 /// The archive's hash-chain note (this run's record and its SHA-256, the previous one), for the
 /// last page; nullopt when the run wrote no archive record.
 [[nodiscard]] std::optional<Paragraph> archive_note(const BuildContext& ctx);
+// Run history (issue 11): nullopt when there is nothing to show (no history read, no forecast).
+[[nodiscard]] std::optional<Section> capacity_section(const BuildContext& ctx);
+[[nodiscard]] std::optional<Section> trends_section(const BuildContext& ctx);
 
 } // namespace pvr::document

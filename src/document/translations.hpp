@@ -93,6 +93,13 @@ enum class Msg : std::size_t {
     changes_new_anomalies, changes_resolved_anomalies, changes_ongoing_anomalies, changes_jobs,
     changes_retention, changes_days_open, changes_item_added, changes_item_removed, changes_item_enabled,
     changes_item_disabled, changes_item_retention, changes_item_keep,
+    // trends and capacity (issue 11)
+    sec_trends, sec_capacity, trends_not_read, trends_single_run, trends_intro, chart_coverage_30, chart_coverage_90,
+    chart_problems, chart_anomalies, chart_datastore, axis_percent, axis_count, axis_space,
+    series_coverage, series_not_backed_up, series_failed, series_overdue, series_used, series_total,
+    datastore_no_series, capacity_intro, capacity_empty, col_full_in, col_full_on, col_basis, col_growth,
+    full_in_days, full_now, growth_per_day, basis_pbs_estimate, basis_history_fit, basis_not_growing,
+    basis_insufficient, kind_datastore_full_soon,
     // relative times
     relative_now, minutes_ago, hours_ago, days_ago, months_ago, years_ago,
     in_minutes, in_hours, in_days, in_months, in_years,
@@ -134,6 +141,7 @@ enum class Msg : std::size_t {
     fact_note_node_default, fact_note_jobs_differ, fact_note_protected, fact_note_no_enabled_job,
     fact_note_no_pbs_server, fact_note_prune_jobs_unread, fact_note_sim_no_scheduled_job,
     fact_note_sim_keeps_all, fact_note_sim_no_run, fact_note_sim_capped,
+    fact_datastore_full_soon_pbs_estimate, fact_datastore_full_soon_fit,
     // archive (hash chain) note on the last page
     archive_note_own, archive_note_previous, archive_note_first, archive_note_restarted, archive_note_check,
     count_

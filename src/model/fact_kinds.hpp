@@ -49,6 +49,7 @@ inline constexpr std::array k_fact_forms = {
     FactForm{"pbs_no_retention", "node_default"},
     FactForm{"pbs_policies_overlap", ""},
     FactForm{"retention_mismatch", "too_many"}, FactForm{"retention_mismatch", "too_few"},
+    FactForm{"datastore_full_soon", "pbs_estimate"}, FactForm{"datastore_full_soon", "fit"},
     // coverage reasons (guests[].coverage.reason_fact)
     FactForm{"reason_jobs_unread", "plain"}, FactForm{"reason_jobs_unread", "detail"},
     FactForm{"reason_included", ""},
@@ -87,7 +88,7 @@ inline constexpr std::array k_anomaly_kinds = {
     std::string_view("backup_overdue"),       std::string_view("verification_failed"),
     std::string_view("never_verified"),       std::string_view("pbs_orphan_group"),
     std::string_view("pbs_no_retention"),     std::string_view("pbs_policies_overlap"),
-    std::string_view("retention_mismatch"),
+    std::string_view("retention_mismatch"),   std::string_view("datastore_full_soon"),
 };
 
 } // namespace pvr::model

@@ -15,6 +15,10 @@ struct StorageUsage {
     std::int64_t total = 0;
     std::int64_t used = 0;
     std::int64_t avail = 0;
+    /// PBS's estimate of when the datastore is full (`estimated-full-date` of
+    /// /status/datastore-usage, epoch): nullopt when PBS gave none (too little history, or the
+    /// per-datastore status endpoint was used); 0 or a date in the past: usage is not growing.
+    std::optional<std::int64_t> estimated_full_date{};
 };
 
 /// One snapshot (`/admin/datastore/{store}/snapshots?ns=...`), in the storage's namespace.

@@ -140,4 +140,86 @@ void append_bar_chart(std::string& out, const document::BarChart& chart) {
     out += "</svg>\n</figure>\n";
 }
 
+void append_line_chart(std::string& out, const document::LineChart& chart) {
+    constexpr double width = 720.0;
+    constexpr double height = 230.0;
+    constexpr double left = 74.0; // y tick labels
+    constexpr double right = 16.0;
+    constexpr double top = 10.0;
+    constexpr double bottom = 26.0; // x tick labels
+    const double plot_w = width - left - right;
+    const double plot_h = height - top - bottom;
+    const double y_span = chart.y_max > chart.y_min ? chart.y_max - chart.y_min : 1.0;
+    const double x_span = chart.x_max > chart.x_min ? static_cast<double>(chart.x_max - chart.x_min) : 1.0;
+    const auto px = [&](double x) { return left + plot_w * clamp01((x - static_cast<double>(chart.x_min)) / x_span); };
+    const auto py = [&](double v) { return top + plot_h * (1.0 - clamp01((v - chart.y_min) / y_span)); };
+
+    out += "<figure class=\"chart line-chart\">\n";
+    if (!chart.title.empty()) {
+        out += "<figcaption>";
+        append_escaped(out, chart.title);
+        out += "</figcaption>\n";
+    }
+    if (!chart.y_title.empty()) {
+        out += "<div class=\"axis-title\" style=\"font-size:12px;color:#546e7a\">";
+        append_escaped(out, chart.y_title);
+        out += "</div>\n";
+    }
+    out += fmt::format("<svg width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\" role=\"img\" aria-label=\"", width,
+                       height);
+    append_escaped(out, chart.title);
+    out += "\">";
+    for (const auto& tick : chart.y_ticks) {
+        const double y = py(tick.value);
+        out += fmt::format("<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"#cfd8dc\" "
+                           "stroke-width=\"1\"/>",
+                           left, y, left + plot_w, y);
+        out += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"11\" text-anchor=\"end\" fill=\"#546e7a\">",
+                           left - 6, y + 4);
+        append_escaped(out, tick.label);
+        out += "</text>";
+    }
+    for (const auto& tick : chart.x_ticks) {
+        const double x = px(tick.value);
+        out += fmt::format("<line x1=\"{0:.1f}\" y1=\"{1:.1f}\" x2=\"{0:.1f}\" y2=\"{2:.1f}\" stroke=\"#78909c\" "
+                           "stroke-width=\"1\"/>",
+                           x, top + plot_h, top + plot_h + 4);
+        const char* anchor = x < left + 30 ? "start" : (x > width - 30 ? "end" : "middle");
+        out += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" font-size=\"11\" text-anchor=\"{}\" fill=\"#546e7a\">", x,
+                           top + plot_h + 17, anchor);
+        append_escaped(out, tick.label);
+        out += "</text>";
+    }
+    out += fmt::format("<path d=\"M{0:.1f} {1:.1f}V{2:.1f}H{3:.1f}\" fill=\"none\" stroke=\"#78909c\" "
+                       "stroke-width=\"1\"/>",
+                       left, top, top + plot_h, left + plot_w);
+    for (const auto& series : chart.series) {
+        const std::string colour(tone_fill(series.tone));
+        if (series.points.size() == 1) {
+            out += fmt::format("<circle cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"3\" fill=\"{}\"/>",
+                               px(static_cast<double>(series.points[0].x)), py(series.points[0].y), colour);
+            continue;
+        }
+        out += "<polyline fill=\"none\" stroke-width=\"2\" stroke-linejoin=\"round\" stroke=\"";
+        out += colour;
+        out += series.dashed ? "\" stroke-dasharray=\"6 4\" points=\"" : "\" points=\"";
+        for (std::size_t i = 0; i < series.points.size(); ++i) {
+            out += fmt::format("{}{:.1f},{:.1f}", i == 0 ? "" : " ", px(static_cast<double>(series.points[i].x)),
+                               py(series.points[i].y));
+        }
+        out += "\"/>";
+    }
+    out += "</svg>\n<ul class=\"legend\">\n";
+    for (const auto& series : chart.series) {
+        out += fmt::format("<li style=\"display:inline-block;margin:4px 16px 4px 0\"><svg width=\"22\" height=\"10\" "
+                           "aria-hidden=\"true\" style=\"display:inline-block;vertical-align:middle\"><line x1=\"1\" "
+                           "y1=\"5\" x2=\"21\" "
+                           "y2=\"5\" stroke=\"{}\" stroke-width=\"2.5\"{}/></svg> ",
+                           tone_fill(series.tone), series.dashed ? " stroke-dasharray=\"6 4\"" : "");
+        append_escaped(out, series.name);
+        out += "</li>\n";
+    }
+    out += "</ul>\n</figure>\n";
+}
+
 } // namespace pvr::render

@@ -13,5 +13,8 @@ namespace pvr::render {
 void append_proportion_chart(std::string& out, const document::ProportionChart& chart, bool inline_styles = false);
 /// Horizontal bars, one per item, each with its label, value text and threshold marks.
 void append_bar_chart(std::string& out, const document::BarChart& chart);
+/// A line chart over time: grid, y ticks with their unit, dates on the x axis, one polyline per
+/// series (dashed ones dashed), and an HTML legend under it.
+void append_line_chart(std::string& out, const document::LineChart& chart);
 
 } // namespace pvr::render

@@ -388,6 +388,7 @@ private:
 
     void write_block(const BarChart& chart) { append_bar_chart(m_out, chart); }
     void write_block(const ProportionChart& chart) { append_proportion_chart(m_out, chart, m_options.inline_styles); }
+    void write_block(const LineChart& chart) { append_line_chart(m_out, chart); }
     void write_block(const PageBreak&) { m_out += "<div class=\"page-break\"></div>\n"; }
 };
 

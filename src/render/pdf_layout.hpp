@@ -68,11 +68,12 @@ enum class ItemKind : std::uint8_t {
     paragraph,
     key_figures, // rows = tile rows; per_row tiles each
     verdict,
-    caption,     // Table::caption, BarChart::title or ProportionChart::title of `block`
+    caption,     // Table::caption, BarChart::title, ProportionChart::title or LineChart::title of `block`
     table_empty, // Table::empty_text
     table,       // header row + rows [first, first + rows.size())
     bar_chart,   // bars [first, first + rows.size())
     proportion_chart,
+    line_chart, // LineChart of `block` (its title is the caption before it)
 };
 
 /// A vertical span on the page (absolute y).

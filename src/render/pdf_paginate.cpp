@@ -288,6 +288,19 @@ private:
         out.push_back(u);
     }
 
+    void add_block(std::size_t b, const doc::LineChart& chart, double width, std::vector<Unit>& out) {
+        add_caption(b, chart.title, width, out);
+        const double note = text_height("0", TextStyle::note, width);
+        Unit u;
+        u.kind = ItemKind::line_chart;
+        u.block = b;
+        // y title, plot, x tick labels, legend (one line: the painter shrinks nothing, names are short)
+        u.height = (chart.y_title.empty() ? 0.0 : note + 3.0) + m_theme.line_plot_height + 4.0 + note + 6.0 +
+                   std::max(note, m_theme.legend_swatch) + 2.0;
+        u.space_before = m_theme.block_gap;
+        out.push_back(u);
+    }
+
     void add_block(std::size_t b, const doc::PageBreak& /*page_break*/, double /*width*/, std::vector<Unit>& out) {
         Unit u;
         u.block = b;

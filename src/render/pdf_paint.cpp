@@ -190,6 +190,8 @@ void PdfPainter::paint_item(const Item& item) {
             paint_caption(item, bars->title);
         } else if (const auto* proportion = std::get_if<doc::ProportionChart>(&block)) {
             paint_caption(item, proportion->title);
+        } else if (const auto* line = std::get_if<doc::LineChart>(&block)) {
+            paint_caption(item, line->title);
         }
         return;
     }
@@ -204,6 +206,9 @@ void PdfPainter::paint_item(const Item& item) {
         return;
     case ItemKind::proportion_chart:
         paint_proportion_chart(item, std::get<doc::ProportionChart>(block_of(item)));
+        return;
+    case ItemKind::line_chart:
+        paint_line_chart(item, std::get<doc::LineChart>(block_of(item)));
         return;
     }
 }
@@ -563,6 +568,115 @@ void PdfPainter::paint_proportion_chart(const Item& item, const document::Propor
         draw_text(segment.label, TextStyle::body, legend_x + m_theme.legend_swatch + 6.0, y, options,
                   m_theme.colours.text);
         y += std::max(m_theme.legend_swatch, box.height) + m_theme.legend_gap;
+    }
+}
+
+void PdfPainter::paint_line_chart(const Item& item, const document::LineChart& chart) {
+    TextOptions one_line;
+    one_line.width = item.rect.w;
+    one_line.wrap = false;
+    const double note_h = m_text.measure("0", TextStyle::note, one_line).height;
+    double y = item.rect.y;
+    if (!chart.y_title.empty()) {
+        draw_text(chart.y_title, TextStyle::note, item.rect.x, y, one_line, m_theme.colours.muted_text);
+        y += note_h + 3.0;
+    }
+    // Plot area: y tick labels at its left, x tick labels below.
+    double label_w = 0;
+    for (const auto& tick : chart.y_ticks) {
+        label_w = std::max(label_w, m_text.measure(tick.label, TextStyle::note, one_line).width);
+    }
+    const Rect plot{item.rect.x + label_w + 6.0, y + note_h / 2, item.rect.w - label_w - 6.0 - 8.0,
+                    m_theme.line_plot_height - note_h / 2};
+    const double y_span = chart.y_max > chart.y_min ? chart.y_max - chart.y_min : 1.0;
+    const double x_span = chart.x_max > chart.x_min ? static_cast<double>(chart.x_max - chart.x_min) : 1.0;
+    const auto px = [&](double x) {
+        return plot.x + plot.w * std::clamp((x - static_cast<double>(chart.x_min)) / x_span, 0.0, 1.0);
+    };
+    const auto py = [&](double v) { return plot.bottom() - plot.h * std::clamp((v - chart.y_min) / y_span, 0.0, 1.0); };
+
+    // Grid lines and y labels (right-aligned to the plot).
+    cairo_set_line_width(m_cr, 0.5);
+    for (const auto& tick : chart.y_ticks) {
+        const double ty = py(tick.value);
+        set_colour(m_theme.colours.rule);
+        cairo_move_to(m_cr, plot.x, ty);
+        cairo_line_to(m_cr, plot.right(), ty);
+        cairo_stroke(m_cr);
+        TextOptions right;
+        right.width = label_w;
+        right.align = doc::Align::right;
+        right.wrap = false;
+        draw_text(tick.label, TextStyle::note, item.rect.x, ty - note_h / 2, right, m_theme.colours.muted_text);
+    }
+    // x ticks: a short mark and the date centred under it (kept inside the chart's width).
+    for (const auto& tick : chart.x_ticks) {
+        const double tx = px(tick.value);
+        set_colour(m_theme.colours.muted_text);
+        cairo_move_to(m_cr, tx, plot.bottom());
+        cairo_line_to(m_cr, tx, plot.bottom() + 3.0);
+        cairo_stroke(m_cr);
+        const double w = m_text.measure(tick.label, TextStyle::note, one_line).width;
+        const double lx = std::clamp(tx - w / 2, item.rect.x, item.rect.right() - w);
+        draw_text(tick.label, TextStyle::note, lx, plot.bottom() + 4.0, one_line, m_theme.colours.muted_text);
+    }
+    // Axes.
+    cairo_set_line_width(m_cr, 0.8);
+    set_colour(m_theme.colours.muted_text);
+    cairo_move_to(m_cr, plot.x, plot.y);
+    cairo_line_to(m_cr, plot.x, plot.bottom());
+    cairo_line_to(m_cr, plot.right(), plot.bottom());
+    cairo_stroke(m_cr);
+
+    // Series: lines (dashed ones dashed), and a dot for a lone point.
+    cairo_save(m_cr);
+    cairo_rectangle(m_cr, plot.x - 2, plot.y - 2, plot.w + 4, plot.h + 4);
+    cairo_clip(m_cr);
+    cairo_set_line_join(m_cr, CAIRO_LINE_JOIN_ROUND);
+    cairo_set_line_cap(m_cr, CAIRO_LINE_CAP_ROUND);
+    for (const auto& series : chart.series) {
+        const Rgb colour = tone_colours(series.tone).chart;
+        set_colour(series.tone == doc::Tone::neutral ? darker(colour, 0.8) : colour);
+        cairo_set_line_width(m_cr, m_theme.line_width);
+        const double dash[] = {4.0, 2.5};
+        cairo_set_dash(m_cr, dash, series.dashed ? 2 : 0, 0);
+        if (series.points.size() == 1) {
+            cairo_arc(m_cr, px(static_cast<double>(series.points[0].x)), py(series.points[0].y), 1.8, 0,
+                      2 * std::numbers::pi);
+            cairo_fill(m_cr);
+            continue;
+        }
+        bool first = true;
+        for (const auto& p : series.points) {
+            const double x = px(static_cast<double>(p.x));
+            const double v = py(p.y);
+            if (first) {
+                cairo_move_to(m_cr, x, v);
+                first = false;
+            } else {
+                cairo_line_to(m_cr, x, v);
+            }
+        }
+        cairo_stroke(m_cr);
+    }
+    cairo_set_dash(m_cr, nullptr, 0, 0);
+    cairo_restore(m_cr);
+
+    // Legend: a line sample (with its dash) and the name, on one line below the dates.
+    double lx = plot.x;
+    const double ly = plot.bottom() + 4.0 + note_h + 6.0;
+    for (const auto& series : chart.series) {
+        const Rgb colour = tone_colours(series.tone).chart;
+        set_colour(series.tone == doc::Tone::neutral ? darker(colour, 0.8) : colour);
+        cairo_set_line_width(m_cr, m_theme.line_width + 0.4);
+        const double dash[] = {4.0, 2.5};
+        cairo_set_dash(m_cr, dash, series.dashed ? 2 : 0, 0);
+        cairo_move_to(m_cr, lx, ly + note_h / 2);
+        cairo_line_to(m_cr, lx + 18.0, ly + note_h / 2);
+        cairo_stroke(m_cr);
+        cairo_set_dash(m_cr, nullptr, 0, 0);
+        const TextBox box = draw_text(series.name, TextStyle::note, lx + 22.0, ly, one_line, m_theme.colours.text);
+        lx += 22.0 + box.width + 14.0;
     }
 }
 

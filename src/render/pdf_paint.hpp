@@ -41,6 +41,7 @@ private:
     void paint_cell(const document::Cell& cell, const document::Column& column, const Rect& box, bool clipped);
     void paint_bar_chart(const Item& item, const document::BarChart& chart);
     void paint_proportion_chart(const Item& item, const document::ProportionChart& chart);
+    void paint_line_chart(const Item& item, const document::LineChart& chart);
 
     /// Draws `text` with its top-left corner at (x, y); returns its extents.
     TextBox draw_text(std::string_view text, TextStyle style, double x, double y, const TextOptions& options,

@@ -162,6 +162,8 @@ struct Theme {
     double donut_ring = 0.42; // ring thickness as a share of the radius
     double legend_swatch = 8.0;
     double legend_gap = 5.0;
+    double line_plot_height = 118.0; // LineChart: the plot area (axes inside), legend and tick labels added
+    double line_width = 1.4;
 
     [[nodiscard]] FontSpec font(TextStyle style) const {
         const double k = base / 9.0;

@@ -2,6 +2,7 @@
 
 #include "core/time.hpp"
 #include "report/changes_json.hpp"
+#include "report/history_json.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -122,7 +123,13 @@ ordered_json pbs_storage_json(const PbsStorageReport& report) {
     }
     ordered_json usage = nullptr;
     if (report.usage) {
-        usage = {{"total", report.usage->total}, {"used", report.usage->used}, {"avail", report.usage->avail}};
+        usage = {{"total", report.usage->total},
+                 {"used", report.usage->used},
+                 {"avail", report.usage->avail},
+                 // PBS's estimate as a time; null when PBS gave none, or 0 / negative ("not growing")
+                 {"estimated_full_date", report.usage->estimated_full_date && *report.usage->estimated_full_date > 0
+                                             ? ordered_json(iso8601_utc(*report.usage->estimated_full_date))
+                                             : ordered_json(nullptr)}};
     }
     return {{"storage", st.id},
             {"server", pbs.server},
@@ -392,6 +399,8 @@ std::string to_json(const ReportData& data, JsonLayout layout) {
     for (const auto& g : data.pbs_orphan_groups) {
         root["pbs_orphan_groups"].push_back(orphan_json(g));
     }
+    root["trends"] = trends_json(data.trends);
+    root["capacity"] = capacity_json(data.capacity);
     root["collection_issues"] = ordered_json::array();
     for (const auto& i : data.collection_issues) {
         root["collection_issues"].push_back({{"severity", i.severity == IssueSeverity::error ? "error" : "warning"},

@@ -850,6 +850,29 @@ void add_malformed_rows(std::vector<Row>& rows) {
                         pbs_backup_time(-1e18), x, expect_sane_last_backup_of_100});
     }
     {
+        // PBS's full-date estimate of the wrong type: an issue naming the field, the sizes kept.
+        Expect x;
+        x.issue_texts = {"estimated-full-date"};
+        rows.push_back({"pbs_estimated_full_date_text", "estimated-full-date = \"soon\"", "PBS /status/datastore-usage",
+                        [](Context& c) {
+                            const std::string path = "pbs/pbs1.example.lan/status/datastore-usage.json";
+                            json usage = c.file_json(path);
+                            usage[0]["estimated-full-date"] = "soon";
+                            c.set_file(path, usage);
+                            c.with_pbs = true;
+                        },
+                        x,
+                        [](Context&, const RunResult&, const json& report) {
+                            for (const auto& s : report["pbs_storages"]) {
+                                if (s["storage"] == "pbs-main") {
+                                    ASSERT_TRUE(s["usage"].is_object()) << s.dump();
+                                    EXPECT_TRUE(s["usage"]["used"].is_number_integer());
+                                    EXPECT_TRUE(s["usage"]["estimated_full_date"].is_null());
+                                }
+                            }
+                        }});
+    }
+    {
         // One cause, one issue: every task log failing is not one issue per task.
         Expect x = report_with_issue("/nodes/*/tasks/*/log");
         rows.push_back(

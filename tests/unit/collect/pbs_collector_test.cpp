@@ -569,6 +569,42 @@ TEST(CollectPbs, UsageFallsBackToTheDatastoreStatus) {
     EXPECT_EQ(usage->used, 40);
 }
 
+TEST(CollectPbs, UsageCarriesPbsEstimatedFullDate) {
+    PbsRun run;
+    load_server(*run.pbs1);
+    run.collect();
+    const auto& usage = run.inventory.pbs_servers[0].datastores.at("store1").usage;
+    ASSERT_TRUE(usage.has_value());
+    EXPECT_EQ(usage->estimated_full_date, 1767225600); // tests/data/collect/pbs/datastore_usage.json
+}
+
+TEST(CollectPbs, EstimatedFullDateOfTheWrongTypeIsAnIssueNotASilentDrop) {
+    PbsRun run;
+    load_server(*run.pbs1);
+    run.pbs1->on("/status/datastore-usage",
+                 R"({"data":[{"store":"store1","total":100,"used":40,"avail":60,"estimated-full-date":"soon"}]})");
+    run.collect();
+    EXPECT_THAT(issue_lines(run.inventory),
+                ElementsAre("warning " + server_source +
+                            " /status/datastore-usage GET /status/datastore-usage: data[0].estimated-full-date: "
+                            "expected an integer, got 'soon' (ignored)"));
+    const auto& usage = run.inventory.pbs_servers[0].datastores.at("store1").usage;
+    ASSERT_TRUE(usage.has_value()); // the sizes are still good
+    EXPECT_EQ(usage->used, 40);
+    EXPECT_FALSE(usage->estimated_full_date.has_value());
+}
+
+TEST(CollectPbs, DatastoreStatusHasNoEstimatedFullDate) {
+    PbsRun run;
+    load_server(*run.pbs1);
+    run.pbs1->fail("/status/datastore-usage", 404, "Not Found");
+    run.pbs1->on("/admin/datastore/store1/status", R"({"data":{"total":100,"used":40,"avail":60}})");
+    run.collect();
+    const auto& usage = run.inventory.pbs_servers[0].datastores.at("store1").usage;
+    ASSERT_TRUE(usage.has_value());
+    EXPECT_FALSE(usage->estimated_full_date.has_value());
+}
+
 TEST(CollectPbs, DatastoreStatusWithZerosIsUnknown) {
     PbsRun run;
     load_server(*run.pbs1);

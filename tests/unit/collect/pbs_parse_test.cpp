@@ -104,6 +104,26 @@ TEST(PbsDatastores, ListUsageStatusNamespaces) {
     EXPECT_FALSE(usage[2].error.has_value());
     EXPECT_THAT(warnings, IsEmpty());
 
+    // estimated-full-date: kept as given (0 and past dates mean "not growing"); a wrong type is a problem.
+    const auto estimated = parse_pbs_datastore_usage(
+        R"({"data":[{"store":"a","total":10,"used":4,"avail":6,"estimated-full-date":1767225600},
+                    {"store":"b","total":10,"used":4,"avail":6,"estimated-full-date":0},
+                    {"store":"c","total":10,"used":4,"avail":6,"estimated-full-date":-1},
+                    {"store":"d","total":10,"used":4,"avail":6,"estimated-full-date":[1]},
+                    {"store":"e","total":10,"used":4,"avail":6}]})",
+        warnings);
+    ASSERT_EQ(estimated.size(), 5U);
+    EXPECT_EQ(estimated[0].usage->estimated_full_date, 1767225600);
+    EXPECT_EQ(estimated[1].usage->estimated_full_date, 0);
+    EXPECT_EQ(estimated[2].usage->estimated_full_date, -1);
+    EXPECT_FALSE(estimated[3].usage->estimated_full_date.has_value());
+    EXPECT_EQ(estimated[3].usage->used, 4);
+    EXPECT_FALSE(estimated[4].usage->estimated_full_date.has_value());
+    ASSERT_EQ(warnings.size(), 1U);
+    EXPECT_THAT(warnings[0],
+                HasSubstr("GET /status/datastore-usage: data[3].estimated-full-date: expected an integer"));
+    warnings.clear();
+
     EXPECT_FALSE(parse_pbs_datastore_status(R"({"data":{"total":0,"used":0,"avail":0}})", "GET /s").has_value());
     EXPECT_EQ(parse_pbs_datastore_status(R"({"data":{"total":9,"used":3,"avail":6}})", "GET /s")->avail, 6);
 

@@ -184,6 +184,21 @@ TEST(PbsConfig, AnalysisThresholdsWorkWithoutPbs) {
     EXPECT_TRUE(config.warnings.empty());
 }
 
+TEST(PbsConfig, CapacityWarnDays) {
+    EXPECT_EQ(load(valid_env(), {}, fake_files({})).capacity_warn, std::chrono::days(30));
+    EnvMap env = valid_env();
+    env["CAPACITY_WARN_DAYS"] = "90";
+    EXPECT_EQ(load(env, {}, fake_files({})).capacity_warn, std::chrono::days(90));
+    for (const char* bad : {"0", "3651", "soon", "-5"}) {
+        env["CAPACITY_WARN_DAYS"] = bad;
+        const auto problems = problems_of(env);
+        ASSERT_EQ(problems.size(), 1U) << bad;
+        EXPECT_EQ(problems[0],
+                  std::string("CAPACITY_WARN_DAYS: expected a whole number of days between 1 and 3650, got '") + bad +
+                      "'");
+    }
+}
+
 TEST(PbsConfig, TlsSettingsWithoutTokenAreIgnoredWithAWarning) {
     EnvMap env = valid_env();
     env["PBS_TIMEOUT"] = "120";

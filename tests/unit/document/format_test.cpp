@@ -159,3 +159,18 @@ TEST(Excerpt, InvalidUtf8BecomesReplacementCharacters) {
 }
 
 } // namespace
+
+TEST(Format, DayMonthAndLocalMidnight) {
+    const Formatter en(Translator(Lang::en), find_time_zone("Europe/Paris"));
+    const Formatter fr(Translator(Lang::fr), find_time_zone("Europe/Paris"));
+    // 2026-10-25 12:00 UTC: the day summer time ends in Paris (the day has 25 hours).
+    const std::int64_t noon = 1792929600;
+    EXPECT_EQ(en.day_month(noon), "25\u00a0Oct");
+    EXPECT_EQ(fr.day_month(noon), "25\u00a0oct.");
+    EXPECT_EQ(Formatter(Translator(Lang::de), find_time_zone("UTC")).day_month(noon), "25.\u00a0Okt.");
+    EXPECT_EQ(fr.day_month(noon + 7 * 86400), "1er\u00a0nov.");
+    EXPECT_EQ(en.local_midnight(noon), 1792879200); // 2026-10-24T22:00:00Z = 00:00 CEST
+    const std::int64_t next = en.local_midnight(noon + 86400);
+    EXPECT_EQ(next, 1792969200); // 2026-10-25T23:00:00Z = 00:00 CET: 25 hours later
+    EXPECT_EQ(en.local_midnight(next), next);
+}

@@ -84,7 +84,8 @@ TEST(JsonPbsFields, FollowsTheContract) {
 
 TEST(JsonPbsFields, UsageAndPolicies) {
     const auto doc = nlohmann::json::parse(pvr::report::to_json(sample_with_pbs()));
-    EXPECT_EQ(doc["pbs_storages"][0]["usage"], (nlohmann::json{{"total", 1000}, {"used", 600}, {"avail", 400}}));
+    EXPECT_EQ(doc["pbs_storages"][0]["usage"],
+              (nlohmann::json{{"total", 1000}, {"used", 600}, {"avail", 400}, {"estimated_full_date", nullptr}}));
     const auto& job = doc["retention_policies"][0];
     EXPECT_EQ(job["source"], "pbs-prune-job");
     EXPECT_EQ(job["server"], "https://pbs1.example.lan:8007");
