@@ -299,6 +299,523 @@ const std::vector<MsgText> k_table = {
      "What could not be seen, and why: the figures above may be incomplete for these parts.",
      "Ce qui n’a pas pu être vu, et pourquoi\u00a0: les chiffres ci-dessus peuvent être incomplets pour ces "
      "parties."},
+    {M::issue_permission_missing,
+     "GET {endpoint} was refused (HTTP 403): the API token lacks {privilege} on {path}.",
+     "GET {endpoint} a été refusé (HTTP 403)\u00a0: il manque au jeton d’API le privilège {privilege} sur "
+     "{path}.",
+     {},
+     {},
+     "GET {endpoint} wurde abgelehnt (HTTP 403): Dem API-Token fehlt das Recht {privilege} auf {path}."},
+    {M::issue_permission_probably_missing,
+     "GET {endpoint} was refused (HTTP 403): the API token probably lacks {privilege} on {path}.",
+     "GET {endpoint} a été refusé (HTTP 403)\u00a0: le jeton d’API n’a probablement pas le privilège "
+     "{privilege} sur {path}.",
+     {},
+     {},
+     "GET {endpoint} wurde abgelehnt (HTTP 403): Dem API-Token fehlt vermutlich das Recht {privilege} "
+     "auf {path}."},
+    {M::issue_permission_probably_missing_anywhere,
+     "GET {endpoint} was refused (HTTP 403): the API token probably lacks {privilege}.",
+     "GET {endpoint} a été refusé (HTTP 403)\u00a0: le jeton d’API n’a probablement pas le privilège "
+     "{privilege}.",
+     {},
+     {},
+     "GET {endpoint} wurde abgelehnt (HTTP 403): Dem API-Token fehlt vermutlich das Recht {privilege}."},
+    {M::issue_permission_denied,
+     "GET {endpoint} was refused (HTTP 403): the API token lacks a privilege.",
+     "GET {endpoint} a été refusé (HTTP 403)\u00a0: il manque un privilège au jeton d’API.",
+     {},
+     {},
+     "GET {endpoint} wurde abgelehnt (HTTP 403): Dem API-Token fehlt ein Recht."},
+    {M::issue_auth_refused,
+     "GET {endpoint}: the API token was refused (wrong secret, token expired or deleted, or user "
+     "disabled).",
+     "GET {endpoint}\u00a0: le jeton d’API a été refusé (secret erroné, jeton expiré ou supprimé, ou "
+     "utilisateur désactivé).",
+     {},
+     {},
+     "GET {endpoint}: Das API-Token wurde abgelehnt (falsches Secret, Token abgelaufen oder gelöscht, "
+     "oder Benutzer deaktiviert)."},
+    {M::issue_http_status,
+     "GET {endpoint} failed: HTTP {status} “{reason}”.",
+     "GET {endpoint} a échoué\u00a0: HTTP {status} «\u00a0{reason}\u00a0».",
+     {},
+     {},
+     "GET {endpoint} ist fehlgeschlagen: HTTP {status} „{reason}“."},
+    {M::issue_http_status_bare,
+     "GET {endpoint} failed: HTTP {status}.",
+     "GET {endpoint} a échoué\u00a0: HTTP {status}.",
+     {},
+     {},
+     "GET {endpoint} ist fehlgeschlagen: HTTP {status}."},
+    {M::issue_endpoint_unreachable,
+     "GET {endpoint}: the server could not be reached (“{detail}”).",
+     "GET {endpoint}\u00a0: le serveur est injoignable («\u00a0{detail}\u00a0»).",
+     {},
+     {},
+     "GET {endpoint}: Der Server ist nicht erreichbar („{detail}“)."},
+    {M::issue_request_timeout,
+     "GET {endpoint} timed out (“{detail}”).",
+     "GET {endpoint}\u00a0: délai d’attente dépassé («\u00a0{detail}\u00a0»).",
+     {},
+     {},
+     "GET {endpoint}: Zeitüberschreitung („{detail}“)."},
+    {M::issue_certificate_untrusted,
+     "GET {endpoint}: the server’s TLS certificate is not trusted (“{detail}”).",
+     "GET {endpoint}\u00a0: le certificat TLS du serveur n’est pas reconnu comme fiable («\u00a0{detail}\u00a0»).",
+     {},
+     {},
+     "GET {endpoint}: Dem TLS-Zertifikat des Servers wird nicht vertraut („{detail}“)."},
+    {M::issue_response_too_large,
+     "GET {endpoint}: the answer is larger than allowed (“{detail}”).",
+     "GET {endpoint}\u00a0: la réponse dépasse la taille autorisée («\u00a0{detail}\u00a0»).",
+     {},
+     {},
+     "GET {endpoint}: Die Antwort ist größer als erlaubt („{detail}“)."},
+    {M::issue_answer_unusable,
+     "The answer to GET {endpoint} is unusable: “{detail}”.",
+     "La réponse à GET {endpoint} est inexploitable\u00a0: «\u00a0{detail}\u00a0».",
+     {},
+     {},
+     "Die Antwort auf GET {endpoint} ist unbrauchbar: „{detail}“."},
+    {M::issue_request_failed,
+     "GET {endpoint} failed: “{detail}”.",
+     "GET {endpoint} a échoué\u00a0: «\u00a0{detail}\u00a0».",
+     {},
+     {},
+     "GET {endpoint} ist fehlgeschlagen: „{detail}“."},
+    {M::issue_deadline_exceeded,
+     "The run’s time allowance (REPORT_DEADLINE) ran out during GET {endpoint}; the requests after it "
+     "were not made.",
+     "Le temps alloué à l’exécution (REPORT_DEADLINE) a été dépassé pendant GET {endpoint}\u00a0; les "
+     "requêtes suivantes n’ont pas été faites.",
+     {},
+     {},
+     "Das Zeitbudget des Laufs (REPORT_DEADLINE) wurde während GET {endpoint} überschritten; die "
+     "folgenden Anfragen wurden nicht gestellt."},
+    {M::issue_invalid_utf8,
+     "The answer to GET {endpoint} contained {count} invalid UTF-8 sequence, replaced by U+FFFD.",
+     "La réponse à GET {endpoint} contenait {count} séquence UTF-8 invalide, remplacée par U+FFFD.",
+     "The answer to GET {endpoint} contained {count} invalid UTF-8 sequences, replaced by U+FFFD.",
+     "La réponse à GET {endpoint} contenait {count} séquences UTF-8 invalides, remplacées par U+FFFD.",
+     "Die Antwort auf GET {endpoint} enthielt {count} ungültige UTF-8-Sequenz, ersetzt durch U+FFFD.",
+     "Die Antwort auf GET {endpoint} enthielt {count} ungültige UTF-8-Sequenzen, ersetzt durch U+FFFD."},
+    {M::issue_field_unreadable,
+     "GET {endpoint}: {location} could not be read and was ignored (“{detail}”).",
+     "GET {endpoint}\u00a0: {location} est illisible et a été ignoré («\u00a0{detail}\u00a0»).",
+     {},
+     {},
+     "GET {endpoint}: {location} ist nicht lesbar und wurde ignoriert („{detail}“)."},
+    {M::issue_field_unreadable_anywhere,
+     "GET {endpoint}: a value could not be read and was ignored (“{detail}”).",
+     "GET {endpoint}\u00a0: une valeur illisible a été ignorée («\u00a0{detail}\u00a0»).",
+     {},
+     {},
+     "GET {endpoint}: Ein nicht lesbarer Wert wurde ignoriert („{detail}“)."},
+    {M::issue_entry_skipped,
+     "GET {endpoint}: {location} could not be read, the entry was left out (“{detail}”).",
+     "GET {endpoint}\u00a0: {location} est illisible, l’entrée a été écartée («\u00a0{detail}\u00a0»).",
+     {},
+     {},
+     "GET {endpoint}: {location} ist nicht lesbar, der Eintrag wurde ausgelassen („{detail}“)."},
+    {M::issue_entry_skipped_anywhere,
+     "GET {endpoint}: an entry could not be read and was left out (“{detail}”).",
+     "GET {endpoint}\u00a0: une entrée illisible a été écartée («\u00a0{detail}\u00a0»).",
+     {},
+     {},
+     "GET {endpoint}: Ein nicht lesbarer Eintrag wurde ausgelassen („{detail}“)."},
+    {M::issue_more_entries_unreadable,
+     "GET {endpoint}: {count} more entry could not be read completely.",
+     "GET {endpoint}\u00a0: {count} autre entrée n’a pas pu être lue entièrement.",
+     "GET {endpoint}: {count} more entries could not be read completely.",
+     "GET {endpoint}\u00a0: {count} autres entrées n’ont pas pu être lues entièrement.",
+     "GET {endpoint}: {count} weiterer Eintrag konnte nicht vollständig gelesen werden.",
+     "GET {endpoint}: {count} weitere Einträge konnten nicht vollständig gelesen werden."},
+    {M::issue_node_unreachable,
+     "Node {node} did not answer (HTTP {status}): its task history and guest configurations could not "
+     "be read.",
+     "Le nœud {node} n’a pas répondu (HTTP {status})\u00a0: son historique de tâches et la configuration "
+     "de ses VM/CT n’ont pas pu être lus.",
+     {},
+     {},
+     "Knoten {node} hat nicht geantwortet (HTTP {status}): Sein Task-Verlauf und die Konfiguration "
+     "seiner Gäste konnten nicht gelesen werden."},
+    {M::issue_node_offline,
+     "Node {node} is offline: its task history and guest configurations could not be read.",
+     "Le nœud {node} est hors ligne\u00a0: son historique de tâches et la configuration de ses VM/CT n’ont "
+     "pas pu être lus.",
+     {},
+     {},
+     "Knoten {node} ist offline: Sein Task-Verlauf und die Konfiguration seiner Gäste konnten nicht "
+     "gelesen werden."},
+    {M::issue_node_unavailable,
+     "Node {node} has status “{status}”: its task history and guest configurations could not be read.",
+     "Le nœud {node} est dans l’état «\u00a0{status}\u00a0»\u00a0: son historique de tâches et la configuration de "
+     "ses VM/CT n’ont pas pu être lus.",
+     {},
+     {},
+     "Knoten {node} hat den Status „{status}“: Sein Task-Verlauf und die Konfiguration seiner Gäste "
+     "konnten nicht gelesen werden."},
+    {M::issue_node_list_fallback,
+     "The node list comes from GET /cluster/status: GET /nodes failed (“{reason}”).",
+     "La liste des nœuds provient de GET /cluster/status\u00a0: GET /nodes a échoué («\u00a0{reason}\u00a0»).",
+     {},
+     {},
+     "Die Knotenliste stammt aus GET /cluster/status: GET /nodes ist fehlgeschlagen („{reason}“)."},
+    {M::issue_node_list_empty_fallback,
+     "The node list comes from GET /cluster/status: GET /nodes listed no node.",
+     "La liste des nœuds provient de GET /cluster/status\u00a0: GET /nodes n’a listé aucun nœud.",
+     {},
+     {},
+     "Die Knotenliste stammt aus GET /cluster/status: GET /nodes hat keinen Knoten aufgeführt."},
+    {M::issue_inventory_fallback,
+     "The guest inventory comes from the guest lists of each online node: GET /cluster/resources "
+     "failed (“{reason}”); pools and HA states are not known from these lists.",
+     "L’inventaire des VM/CT provient des listes de chaque nœud en ligne\u00a0: GET /cluster/resources a "
+     "échoué («\u00a0{reason}\u00a0»)\u00a0; ces listes n’indiquent ni les pools ni l’état HA.",
+     {},
+     {},
+     "Das Gast-Inventar stammt aus den Gastlisten der einzelnen Online-Knoten: GET /cluster/resources "
+     "ist fehlgeschlagen („{reason}“); Pools und HA-Status sind aus diesen Listen nicht bekannt."},
+    {M::issue_node_guests_unlisted,
+     "The guests of node {node} (status “{status}”) are not listed: GET /cluster/resources failed and "
+     "the node cannot list its own guests.",
+     "Les VM/CT du nœud {node} (état «\u00a0{status}\u00a0») ne sont pas listées\u00a0: GET /cluster/resources a "
+     "échoué et le nœud ne peut pas lister ses propres VM/CT.",
+     {},
+     {},
+     "Die Gäste von Knoten {node} (Status „{status}“) sind nicht aufgeführt: GET /cluster/resources "
+     "ist fehlgeschlagen, und der Knoten kann seine eigenen Gäste nicht auflisten."},
+    {M::issue_storages_hidden,
+     "No storage is visible: the API token lacks {privilege}, and PVE hides the storages it may not "
+     "audit.",
+     "Aucun stockage n’est visible\u00a0: il manque au jeton d’API le privilège {privilege}, et PVE masque "
+     "les stockages qu’il n’a pas le droit d’auditer.",
+     {},
+     {},
+     "Kein Storage ist sichtbar: Dem API-Token fehlt das Recht {privilege}, und PVE blendet die "
+     "Storages aus, die es nicht prüfen darf."},
+    {M::issue_guests_hidden,
+     "No guest is visible: the API token lacks {privilege}, and PVE hides the guests it may not audit.",
+     "Aucune VM/CT n’est visible\u00a0: il manque au jeton d’API le privilège {privilege}, et PVE masque "
+     "les VM/CT qu’il n’a pas le droit d’auditer.",
+     {},
+     {},
+     "Kein Gast ist sichtbar: Dem API-Token fehlt das Recht {privilege}, und PVE blendet die Gäste "
+     "aus, die es nicht prüfen darf."},
+    {M::issue_pools_hidden,
+     "No pool is visible: the API token lacks {privilege}, and PVE hides the pools it may not audit.",
+     "Aucun pool n’est visible\u00a0: il manque au jeton d’API le privilège {privilege}, et PVE masque les "
+     "pools qu’il n’a pas le droit d’auditer.",
+     {},
+     {},
+     "Kein Pool ist sichtbar: Dem API-Token fehlt das Recht {privilege}, und PVE blendet die Pools "
+     "aus, die es nicht prüfen darf."},
+    {M::issue_tasks_hidden,
+     "No task is visible: the API token lacks {privilege} on {path}, and PVE then shows only the "
+     "tasks the token started itself.",
+     "Aucune tâche n’est visible\u00a0: il manque au jeton d’API le privilège {privilege} sur {path}, et "
+     "PVE n’affiche alors que les tâches lancées par le jeton lui-même.",
+     {},
+     {},
+     "Keine Task ist sichtbar: Dem API-Token fehlt das Recht {privilege} auf {path}, und PVE zeigt "
+     "dann nur die Tasks, die das Token selbst gestartet hat."},
+    {M::issue_node_tasks_hidden,
+     "No backup task is visible on node {node}: the API token lacks {privilege} on {path}, and PVE "
+     "then shows only the tasks the token started itself.",
+     "Aucune tâche de sauvegarde n’est visible sur le nœud {node}\u00a0: il manque au jeton d’API le "
+     "privilège {privilege} sur {path}, et PVE n’affiche alors que les tâches lancées par le jeton "
+     "lui-même.",
+     {},
+     {},
+     "Auf Knoten {node} ist keine Backup-Task sichtbar: Dem API-Token fehlt das Recht {privilege} auf "
+     "{path}, und PVE zeigt dann nur die Tasks, die das Token selbst gestartet hat."},
+    {M::issue_time_zone_missing,
+     "The time zone of node {node} is unknown: the answer to GET {endpoint} has no “timezone”.",
+     "Le fuseau horaire du nœud {node} est inconnu\u00a0: la réponse à GET {endpoint} ne contient pas "
+     "«\u00a0timezone\u00a0».",
+     {},
+     {},
+     "Die Zeitzone von Knoten {node} ist unbekannt: Die Antwort auf GET {endpoint} enthält kein "
+     "„timezone“."},
+    {M::issue_pbs_client_failed,
+     "PBS {server}: the HTTP client could not be set up (“{detail}”); the snapshots of storage "
+     "{storages} were not collected.",
+     "PBS {server}\u00a0: le client HTTP n’a pas pu être initialisé («\u00a0{detail}\u00a0»)\u00a0; les instantanés du "
+     "stockage {storages} n’ont pas été collectés.",
+     "PBS {server}: the HTTP client could not be set up (“{detail}”); the snapshots of storages "
+     "{storages} were not collected.",
+     "PBS {server}\u00a0: le client HTTP n’a pas pu être initialisé («\u00a0{detail}\u00a0»)\u00a0; les instantanés des "
+     "stockages {storages} n’ont pas été collectés.",
+     "PBS {server}: Der HTTP-Client konnte nicht eingerichtet werden („{detail}“); die Snapshots von "
+     "Storage {storages} wurden nicht erfasst.",
+     "PBS {server}: Der HTTP-Client konnte nicht eingerichtet werden („{detail}“); die Snapshots der "
+     "Storages {storages} wurden nicht erfasst."},
+    {M::issue_pbs_token_refused,
+     "PBS {server} refused the API token {token} (“{reason}”): check {token_variable} and "
+     "{secret_variable} (wrong secret, token expired or deleted, or user disabled); the snapshots of "
+     "storage {storages} were not collected.",
+     "Le PBS {server} a refusé le jeton d’API {token} («\u00a0{reason}\u00a0»)\u00a0: vérifiez {token_variable} et "
+     "{secret_variable} (secret erroné, jeton expiré ou supprimé, ou utilisateur désactivé)\u00a0; les "
+     "instantanés du stockage {storages} n’ont pas été collectés.",
+     "PBS {server} refused the API token {token} (“{reason}”): check {token_variable} and "
+     "{secret_variable} (wrong secret, token expired or deleted, or user disabled); the snapshots of "
+     "storages {storages} were not collected.",
+     "Le PBS {server} a refusé le jeton d’API {token} («\u00a0{reason}\u00a0»)\u00a0: vérifiez {token_variable} et "
+     "{secret_variable} (secret erroné, jeton expiré ou supprimé, ou utilisateur désactivé)\u00a0; les "
+     "instantanés des stockages {storages} n’ont pas été collectés.",
+     "PBS {server} hat das API-Token {token} abgelehnt („{reason}“): Prüfen Sie {token_variable} und "
+     "{secret_variable} (falsches Secret, Token abgelaufen oder gelöscht, oder Benutzer deaktiviert); "
+     "die Snapshots von Storage {storages} wurden nicht erfasst.",
+     "PBS {server} hat das API-Token {token} abgelehnt („{reason}“): Prüfen Sie {token_variable} und "
+     "{secret_variable} (falsches Secret, Token abgelaufen oder gelöscht, oder Benutzer deaktiviert); "
+     "die Snapshots der Storages {storages} wurden nicht erfasst."},
+    {M::issue_pbs_fingerprint_mismatch,
+     "The fingerprint of storage {storage} ({fingerprint}) does not match the TLS certificate of PBS "
+     "{server}: the certificate was probably renewed or replaced; update the fingerprint of storage "
+     "{storage} (or set {variable}); the snapshots of storage {storages} were not collected.",
+     "L’empreinte du stockage {storage} ({fingerprint}) ne correspond pas au certificat TLS du PBS "
+     "{server}\u00a0: le certificat a probablement été renouvelé ou remplacé\u00a0; mettez à jour l’empreinte "
+     "du stockage {storage} (ou définissez {variable})\u00a0; les instantanés du stockage {storages} n’ont "
+     "pas été collectés.",
+     "The fingerprint of storage {storage} ({fingerprint}) does not match the TLS certificate of PBS "
+     "{server}: the certificate was probably renewed or replaced; update the fingerprint of storage "
+     "{storage} (or set {variable}); the snapshots of storages {storages} were not collected.",
+     "L’empreinte du stockage {storage} ({fingerprint}) ne correspond pas au certificat TLS du PBS "
+     "{server}\u00a0: le certificat a probablement été renouvelé ou remplacé\u00a0; mettez à jour l’empreinte "
+     "du stockage {storage} (ou définissez {variable})\u00a0; les instantanés des stockages {storages} "
+     "n’ont pas été collectés.",
+     "Der Fingerprint von Storage {storage} ({fingerprint}) passt nicht zum TLS-Zertifikat von PBS "
+     "{server}: Das Zertifikat wurde vermutlich erneuert oder ersetzt; aktualisieren Sie den "
+     "Fingerprint von Storage {storage} (oder setzen Sie {variable}); die Snapshots von Storage "
+     "{storages} wurden nicht erfasst.",
+     "Der Fingerprint von Storage {storage} ({fingerprint}) passt nicht zum TLS-Zertifikat von PBS "
+     "{server}: Das Zertifikat wurde vermutlich erneuert oder ersetzt; aktualisieren Sie den "
+     "Fingerprint von Storage {storage} (oder setzen Sie {variable}); die Snapshots der Storages "
+     "{storages} wurden nicht erfasst."},
+    {M::issue_pbs_fingerprint_override_mismatch,
+     "{variable} ({fingerprint}), used for storage {storage}, does not match the TLS certificate of "
+     "PBS {server}: the certificate was probably renewed or replaced; update {variable}; the "
+     "snapshots of storage {storages} were not collected.",
+     "{variable} ({fingerprint}), utilisée pour le stockage {storage}, ne correspond pas au "
+     "certificat TLS du PBS {server}\u00a0: le certificat a probablement été renouvelé ou remplacé\u00a0; "
+     "mettez à jour {variable}\u00a0; les instantanés du stockage {storages} n’ont pas été collectés.",
+     "{variable} ({fingerprint}), used for storage {storage}, does not match the TLS certificate of "
+     "PBS {server}: the certificate was probably renewed or replaced; update {variable}; the "
+     "snapshots of storages {storages} were not collected.",
+     "{variable} ({fingerprint}), utilisée pour le stockage {storage}, ne correspond pas au "
+     "certificat TLS du PBS {server}\u00a0: le certificat a probablement été renouvelé ou remplacé\u00a0; "
+     "mettez à jour {variable}\u00a0; les instantanés des stockages {storages} n’ont pas été collectés.",
+     "{variable} ({fingerprint}), verwendet für Storage {storage}, passt nicht zum TLS-Zertifikat von "
+     "PBS {server}: Das Zertifikat wurde vermutlich erneuert oder ersetzt; aktualisieren Sie "
+     "{variable}; die Snapshots von Storage {storages} wurden nicht erfasst.",
+     "{variable} ({fingerprint}), verwendet für Storage {storage}, passt nicht zum TLS-Zertifikat von "
+     "PBS {server}: Das Zertifikat wurde vermutlich erneuert oder ersetzt; aktualisieren Sie "
+     "{variable}; die Snapshots der Storages {storages} wurden nicht erfasst."},
+    {M::issue_pbs_certificate_untrusted,
+     "The TLS certificate of PBS {server} is not trusted (“{detail}”); the snapshots of storage "
+     "{storages} were not collected.",
+     "Le certificat TLS du PBS {server} n’est pas reconnu comme fiable («\u00a0{detail}\u00a0»)\u00a0; les "
+     "instantanés du stockage {storages} n’ont pas été collectés.",
+     "The TLS certificate of PBS {server} is not trusted (“{detail}”); the snapshots of storages "
+     "{storages} were not collected.",
+     "Le certificat TLS du PBS {server} n’est pas reconnu comme fiable («\u00a0{detail}\u00a0»)\u00a0; les "
+     "instantanés des stockages {storages} n’ont pas été collectés.",
+     "Dem TLS-Zertifikat von PBS {server} wird nicht vertraut („{detail}“); die Snapshots von Storage "
+     "{storages} wurden nicht erfasst.",
+     "Dem TLS-Zertifikat von PBS {server} wird nicht vertraut („{detail}“); die Snapshots der "
+     "Storages {storages} wurden nicht erfasst."},
+    {M::issue_pbs_unreachable,
+     "PBS {server} could not be reached (“{reason}”); the snapshots of storage {storages} were not "
+     "collected.",
+     "Le PBS {server} est injoignable («\u00a0{reason}\u00a0»)\u00a0; les instantanés du stockage {storages} n’ont "
+     "pas été collectés.",
+     "PBS {server} could not be reached (“{reason}”); the snapshots of storages {storages} were not "
+     "collected.",
+     "Le PBS {server} est injoignable («\u00a0{reason}\u00a0»)\u00a0; les instantanés des stockages {storages} n’ont "
+     "pas été collectés.",
+     "PBS {server} ist nicht erreichbar („{reason}“); die Snapshots von Storage {storages} wurden "
+     "nicht erfasst.",
+     "PBS {server} ist nicht erreichbar („{reason}“); die Snapshots der Storages {storages} wurden "
+     "nicht erfasst."},
+    {M::issue_pbs_not_pbs,
+     "PBS {server} did not answer like a Proxmox Backup Server (“{detail}”); the snapshots of storage "
+     "{storages} were not collected.",
+     "Le serveur {server} n’a pas répondu comme un Proxmox Backup Server («\u00a0{detail}\u00a0»)\u00a0; les "
+     "instantanés du stockage {storages} n’ont pas été collectés.",
+     "PBS {server} did not answer like a Proxmox Backup Server (“{detail}”); the snapshots of "
+     "storages {storages} were not collected.",
+     "Le serveur {server} n’a pas répondu comme un Proxmox Backup Server («\u00a0{detail}\u00a0»)\u00a0; les "
+     "instantanés des stockages {storages} n’ont pas été collectés.",
+     "{server} hat nicht wie ein Proxmox Backup Server geantwortet („{detail}“); die Snapshots von "
+     "Storage {storages} wurden nicht erfasst.",
+     "{server} hat nicht wie ein Proxmox Backup Server geantwortet („{detail}“); die Snapshots der "
+     "Storages {storages} wurden nicht erfasst."},
+    {M::issue_pbs_version_failed,
+     "GET /version on PBS {server} failed (“{reason}”); the snapshots of storage {storages} were not "
+     "collected.",
+     "GET /version sur le PBS {server} a échoué («\u00a0{reason}\u00a0»)\u00a0; les instantanés du stockage "
+     "{storages} n’ont pas été collectés.",
+     "GET /version on PBS {server} failed (“{reason}”); the snapshots of storages {storages} were not "
+     "collected.",
+     "GET /version sur le PBS {server} a échoué («\u00a0{reason}\u00a0»)\u00a0; les instantanés des stockages "
+     "{storages} n’ont pas été collectés.",
+     "GET /version auf PBS {server} ist fehlgeschlagen („{reason}“); die Snapshots von Storage "
+     "{storages} wurden nicht erfasst.",
+     "GET /version auf PBS {server} ist fehlgeschlagen („{reason}“); die Snapshots der Storages "
+     "{storages} wurden nicht erfasst."},
+    {M::issue_datastore_invisible,
+     "Datastore “{datastore}” is not visible on PBS {server}: it does not exist, or the token "
+     "probably lacks Datastore.Audit on /datastore/{datastore}; the snapshots of storage {storages} "
+     "were not collected.",
+     "Le datastore «\u00a0{datastore}\u00a0» n’est pas visible sur le PBS {server}\u00a0: il n’existe pas, ou le "
+     "jeton n’a probablement pas le privilège Datastore.Audit sur /datastore/{datastore}\u00a0; les "
+     "instantanés du stockage {storages} n’ont pas été collectés.",
+     "Datastore “{datastore}” is not visible on PBS {server}: it does not exist, or the token "
+     "probably lacks Datastore.Audit on /datastore/{datastore}; the snapshots of storages {storages} "
+     "were not collected.",
+     "Le datastore «\u00a0{datastore}\u00a0» n’est pas visible sur le PBS {server}\u00a0: il n’existe pas, ou le "
+     "jeton n’a probablement pas le privilège Datastore.Audit sur /datastore/{datastore}\u00a0; les "
+     "instantanés des stockages {storages} n’ont pas été collectés.",
+     "Datastore „{datastore}“ ist auf PBS {server} nicht sichtbar: Er existiert nicht, oder dem Token "
+     "fehlt vermutlich das Recht Datastore.Audit auf /datastore/{datastore}; die Snapshots von "
+     "Storage {storages} wurden nicht erfasst.",
+     "Datastore „{datastore}“ ist auf PBS {server} nicht sichtbar: Er existiert nicht, oder dem Token "
+     "fehlt vermutlich das Recht Datastore.Audit auf /datastore/{datastore}; die Snapshots der "
+     "Storages {storages} wurden nicht erfasst."},
+    {M::issue_datastore_usage_hidden,
+     "The usage of datastore “{datastore}” on PBS {server} is not visible: the token probably lacks "
+     "{privilege} on {path}.",
+     "L’occupation du datastore «\u00a0{datastore}\u00a0» sur le PBS {server} n’est pas visible\u00a0: le jeton n’a "
+     "probablement pas le privilège {privilege} sur {path}.",
+     {},
+     {},
+     "Die Belegung von Datastore „{datastore}“ auf PBS {server} ist nicht sichtbar: Dem Token fehlt "
+     "vermutlich das Recht {privilege} auf {path}."},
+    {M::issue_datastore_usage_error,
+     "The usage of datastore “{datastore}” on PBS {server} could not be read: “{reason}”.",
+     "L’occupation du datastore «\u00a0{datastore}\u00a0» sur le PBS {server} n’a pas pu être lue\u00a0: "
+     "«\u00a0{reason}\u00a0».",
+     {},
+     {},
+     "Die Belegung von Datastore „{datastore}“ auf PBS {server} konnte nicht gelesen werden: "
+     "„{reason}“."},
+    {M::issue_namespace_missing,
+     "Namespace “{namespace}” of storage {storage} is not among the namespaces of datastore "
+     "“{datastore}” on PBS {server}: it does not exist, or the token lacks {privilege} on {path}.",
+     "L’espace de noms «\u00a0{namespace}\u00a0» du stockage {storage} ne figure pas parmi ceux du datastore "
+     "«\u00a0{datastore}\u00a0» sur le PBS {server}\u00a0: il n’existe pas, ou il manque au jeton le privilège "
+     "{privilege} sur {path}.",
+     {},
+     {},
+     "Namespace „{namespace}“ von Storage {storage} ist nicht unter den Namespaces von Datastore "
+     "„{datastore}“ auf PBS {server}: Er existiert nicht, oder dem Token fehlt das Recht {privilege} "
+     "auf {path}."},
+    {M::issue_datastore_retention_hidden,
+     "The retention of datastore “{datastore}” on PBS {server} (PBS < 2.2.2: keep-* options of the "
+     "datastore) is not visible: the token probably lacks {privilege} on {path}.",
+     "La rétention du datastore «\u00a0{datastore}\u00a0» sur le PBS {server} (PBS < 2.2.2\u00a0: options keep-* du "
+     "datastore) n’est pas visible\u00a0: le jeton n’a probablement pas le privilège {privilege} sur "
+     "{path}.",
+     {},
+     {},
+     "Die Aufbewahrung von Datastore „{datastore}“ auf PBS {server} (PBS < 2.2.2: keep-*-Optionen des "
+     "Datastores) ist nicht sichtbar: Dem Token fehlt vermutlich das Recht {privilege} auf {path}."},
+    {M::issue_prune_jobs_hidden,
+     "The prune jobs of datastore “{datastore}” on PBS {server} may be hidden: the token lacks "
+     "{privilege} on {path} (PBS lists only the jobs the token may audit); the PBS-side retention is "
+     "unknown.",
+     "Les tâches d’élagage (prune) du datastore «\u00a0{datastore}\u00a0» sur le PBS {server} peuvent être "
+     "masquées\u00a0: il manque au jeton le privilège {privilege} sur {path} (PBS ne liste que les tâches "
+     "que le jeton a le droit d’auditer)\u00a0; la rétention côté PBS est inconnue.",
+     {},
+     {},
+     "Die Prune-Jobs von Datastore „{datastore}“ auf PBS {server} sind möglicherweise ausgeblendet: "
+     "Dem Token fehlt das Recht {privilege} auf {path} (PBS listet nur die Jobs, die das Token prüfen "
+     "darf); die Aufbewahrung auf PBS-Seite ist unbekannt."},
+    {M::issue_snapshots_filtered,
+     "The snapshot list of storage {storage} (datastore “{datastore}”) on PBS {server} is empty and "
+     "the token lacks {privilege} on {path}: PBS hides the backup groups the token does not own, so "
+     "the list may be filtered; its snapshots are counted as unknown.",
+     "La liste des instantanés du stockage {storage} (datastore «\u00a0{datastore}\u00a0») sur le PBS {server} "
+     "est vide et il manque au jeton le privilège {privilege} sur {path}\u00a0: PBS masque les groupes de "
+     "sauvegarde dont le jeton n’est pas propriétaire, la liste peut donc être filtrée\u00a0; ses "
+     "instantanés sont comptés comme inconnus.",
+     {},
+     {},
+     "Die Snapshot-Liste von Storage {storage} (Datastore „{datastore}“) auf PBS {server} ist leer, "
+     "und dem Token fehlt das Recht {privilege} auf {path}: PBS blendet die Backup-Gruppen aus, die "
+     "nicht dem Token gehören, die Liste kann also gefiltert sein; ihre Snapshots werden als "
+     "unbekannt gezählt."},
+    {M::issue_snapshots_unchecked,
+     "The snapshot list of storage {storage} (datastore “{datastore}”) on PBS {server} is empty and "
+     "the token’s privileges on {path} could not be checked: PBS hides the backup groups the token "
+     "does not own, so the list may be filtered; its snapshots are counted as unknown.",
+     "La liste des instantanés du stockage {storage} (datastore «\u00a0{datastore}\u00a0») sur le PBS {server} "
+     "est vide et les privilèges du jeton sur {path} n’ont pas pu être vérifiés\u00a0: PBS masque les "
+     "groupes de sauvegarde dont le jeton n’est pas propriétaire, la liste peut donc être filtrée\u00a0; "
+     "ses instantanés sont comptés comme inconnus.",
+     {},
+     {},
+     "Die Snapshot-Liste von Storage {storage} (Datastore „{datastore}“) auf PBS {server} ist leer, "
+     "und die Rechte des Tokens auf {path} konnten nicht geprüft werden: PBS blendet die "
+     "Backup-Gruppen aus, die nicht dem Token gehören, die Liste kann also gefiltert sein; ihre "
+     "Snapshots werden als unbekannt gezählt."},
+    {M::issue_pbs_storage_no_datastore,
+     "Storage {storage} has no datastore in the PVE storage configuration: its snapshots were not "
+     "collected.",
+     "Le stockage {storage} n’a pas de datastore dans la configuration des stockages de PVE\u00a0: ses "
+     "instantanés n’ont pas été collectés.",
+     {},
+     {},
+     "Storage {storage} hat keinen Datastore in der Storage-Konfiguration von PVE: Seine Snapshots "
+     "wurden nicht erfasst."},
+    {M::issue_pbs_storage_no_server,
+     "Storage {storage} has no server in the PVE storage configuration (set {variable}): its "
+     "snapshots were not collected.",
+     "Le stockage {storage} n’a pas de serveur dans la configuration des stockages de PVE (définissez "
+     "{variable})\u00a0: ses instantanés n’ont pas été collectés.",
+     {},
+     {},
+     "Storage {storage} hat keinen Server in der Storage-Konfiguration von PVE (setzen Sie "
+     "{variable}): Seine Snapshots wurden nicht erfasst."},
+    {M::issue_pbs_storage_bad_url,
+     "Storage {storage}: server “{server}” and port {port} do not make a PBS URL (“{detail}”; set "
+     "{variable}): its snapshots were not collected.",
+     "Stockage {storage}\u00a0: le serveur «\u00a0{server}\u00a0» et le port {port} ne forment pas une URL de PBS "
+     "valide («\u00a0{detail}\u00a0»\u00a0; définissez {variable})\u00a0: ses instantanés n’ont pas été collectés.",
+     {},
+     {},
+     "Storage {storage}: Server „{server}“ und Port {port} ergeben keine gültige PBS-URL („{detail}“; "
+     "setzen Sie {variable}): Seine Snapshots wurden nicht erfasst."},
+    {M::issue_pbs_no_token,
+     "No PBS API token applies to storage {storage} (set PBS_TOKEN_ID and PBS_TOKEN_SECRET, or "
+     "{token_variable} and {secret_variable}): its snapshots were not collected.",
+     "Aucun jeton d’API PBS ne s’applique au stockage {storage} (définissez PBS_TOKEN_ID et "
+     "PBS_TOKEN_SECRET, ou {token_variable} et {secret_variable})\u00a0: ses instantanés n’ont pas été "
+     "collectés.",
+     {},
+     {},
+     "Für Storage {storage} gilt kein PBS-API-Token (setzen Sie PBS_TOKEN_ID und PBS_TOKEN_SECRET "
+     "oder {token_variable} und {secret_variable}): Seine Snapshots wurden nicht erfasst."},
+    {M::issue_pbs_bad_fingerprint,
+     "Storage {storage}: its fingerprint “{fingerprint}” is not a SHA-256 certificate fingerprint (32 "
+     "hex bytes separated by “:”); correct it or set {variable}. Its snapshots were not collected.",
+     "Stockage {storage}\u00a0: son empreinte «\u00a0{fingerprint}\u00a0» n’est pas une empreinte de certificat "
+     "SHA-256 (32 octets hexadécimaux séparés par «\u00a0:\u00a0»)\u00a0; corrigez-la ou définissez {variable}. Ses "
+     "instantanés n’ont pas été collectés.",
+     {},
+     {},
+     "Storage {storage}: Sein Fingerprint „{fingerprint}“ ist kein SHA-256-Zertifikats-Fingerprint "
+     "(32 Hex-Bytes, getrennt durch „:“); korrigieren Sie ihn oder setzen Sie {variable}. Seine "
+     "Snapshots wurden nicht erfasst."},
+    {M::issue_repeated,
+     "{message} ({count} time, e.g. {examples}).",
+     "{message} ({count} fois, par ex. {examples}).",
+     "{message} ({count} times, e.g. {examples}).",
+     "{message} ({count} fois, par ex. {examples}).",
+     "{message} ({count}-mal, z. B. {examples}).",
+     "{message} ({count}-mal, z. B. {examples})."},
     // accepted exceptions
     {M::sec_exceptions, "Accepted exceptions", "Exceptions acceptées"},
     {M::empty_exceptions, "No accepted exception (EXCEPTIONS_FILE, EXEMPT_TAG).",

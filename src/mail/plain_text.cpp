@@ -1,4 +1,5 @@
 #include "document/format.hpp"
+#include "document/issue_wording.hpp"
 #include "mail/message.hpp"
 #include "mail/wording.hpp"
 
@@ -20,8 +21,8 @@ class TextWriter {
 public:
     TextWriter(const model::ReportData& data, const PlainTextOptions& options)
         : m_data(data), m_options(options), m_w(detail::words(options.lang)),
-          m_fmt(document::Translator(document::parse_lang(options.lang).value_or(document::Lang::en)),
-                document::find_time_zone(options.time_zone)) {}
+          m_tr(document::parse_lang(options.lang).value_or(document::Lang::en)),
+          m_fmt(m_tr, document::find_time_zone(options.time_zone)) {}
 
     std::string write() {
         const auto& v = m_data.verdict;
@@ -83,6 +84,7 @@ private:
     const model::ReportData& m_data;
     const PlainTextOptions& m_options;
     const detail::Words& m_w;
+    document::Translator m_tr;
     document::Formatter m_fmt;
     std::string m_out;
 
@@ -201,7 +203,7 @@ private:
         for (std::size_t i = 0; i < shown; ++i) {
             const auto& issue = issues[i];
             line(fmt::format("  {}{}: {}", issue.source, issue.endpoint ? " " + *issue.endpoint : std::string(),
-                             document::excerpt(issue.message, 200)));
+                             document::excerpt(document::word_collection_issue(issue, m_tr, m_fmt), 200)));
         }
         more(issues.size(), shown);
     }
