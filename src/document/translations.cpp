@@ -541,12 +541,12 @@ const std::vector<MsgText> k_table = {
     {M::issue_pbs_client_failed,
      "PBS {server}: the HTTP client could not be set up (“{detail}”); the snapshots of storage "
      "{storages} were not collected.",
-     "PBS {server}\u00a0: le client HTTP n’a pas pu être initialisé («\u00a0{detail}\u00a0»)\u00a0; les instantanés du "
-     "stockage {storages} n’ont pas été collectés.",
+     "Serveur PBS {server}\u00a0: le client HTTP n’a pas pu être initialisé («\u00a0{detail}\u00a0»)\u00a0; les "
+     "instantanés du stockage {storages} n’ont pas été collectés.",
      "PBS {server}: the HTTP client could not be set up (“{detail}”); the snapshots of storages "
      "{storages} were not collected.",
-     "PBS {server}\u00a0: le client HTTP n’a pas pu être initialisé («\u00a0{detail}\u00a0»)\u00a0; les instantanés des "
-     "stockages {storages} n’ont pas été collectés.",
+     "Serveur PBS {server}\u00a0: le client HTTP n’a pas pu être initialisé («\u00a0{detail}\u00a0»)\u00a0; les "
+     "instantanés des stockages {storages} n’ont pas été collectés.",
      "PBS {server}: Der HTTP-Client konnte nicht eingerichtet werden („{detail}“); die Snapshots von "
      "Storage {storages} wurden nicht erfasst.",
      "PBS {server}: Der HTTP-Client konnte nicht eingerichtet werden („{detail}“); die Snapshots der "
@@ -555,15 +555,15 @@ const std::vector<MsgText> k_table = {
      "PBS {server} refused the API token {token} (“{reason}”): check {token_variable} and "
      "{secret_variable} (wrong secret, token expired or deleted, or user disabled); the snapshots of "
      "storage {storages} were not collected.",
-     "Le PBS {server} a refusé le jeton d’API {token} («\u00a0{reason}\u00a0»)\u00a0: vérifiez {token_variable} et "
-     "{secret_variable} (secret erroné, jeton expiré ou supprimé, ou utilisateur désactivé)\u00a0; les "
-     "instantanés du stockage {storages} n’ont pas été collectés.",
+     "Le serveur PBS {server} a refusé le jeton d’API {token} («\u00a0{reason}\u00a0»)\u00a0: vérifiez "
+     "{token_variable} et {secret_variable} (secret erroné, jeton expiré ou supprimé, ou utilisateur "
+     "désactivé)\u00a0; les instantanés du stockage {storages} n’ont pas été collectés.",
      "PBS {server} refused the API token {token} (“{reason}”): check {token_variable} and "
      "{secret_variable} (wrong secret, token expired or deleted, or user disabled); the snapshots of "
      "storages {storages} were not collected.",
-     "Le PBS {server} a refusé le jeton d’API {token} («\u00a0{reason}\u00a0»)\u00a0: vérifiez {token_variable} et "
-     "{secret_variable} (secret erroné, jeton expiré ou supprimé, ou utilisateur désactivé)\u00a0; les "
-     "instantanés des stockages {storages} n’ont pas été collectés.",
+     "Le serveur PBS {server} a refusé le jeton d’API {token} («\u00a0{reason}\u00a0»)\u00a0: vérifiez "
+     "{token_variable} et {secret_variable} (secret erroné, jeton expiré ou supprimé, ou utilisateur "
+     "désactivé)\u00a0; les instantanés des stockages {storages} n’ont pas été collectés.",
      "PBS {server} hat das API-Token {token} abgelehnt („{reason}“): Prüfen Sie {token_variable} und "
      "{secret_variable} (falsches Secret, Token abgelaufen oder gelöscht, oder Benutzer deaktiviert); "
      "die Snapshots von Storage {storages} wurden nicht erfasst.",
@@ -574,17 +574,17 @@ const std::vector<MsgText> k_table = {
      "The fingerprint of storage {storage} ({fingerprint}) does not match the TLS certificate of PBS "
      "{server}: the certificate was probably renewed or replaced; update the fingerprint of storage "
      "{storage} (or set {variable}); the snapshots of storage {storages} were not collected.",
-     "L’empreinte du stockage {storage} ({fingerprint}) ne correspond pas au certificat TLS du PBS "
-     "{server}\u00a0: le certificat a probablement été renouvelé ou remplacé\u00a0; mettez à jour l’empreinte "
-     "du stockage {storage} (ou définissez {variable})\u00a0; les instantanés du stockage {storages} n’ont "
-     "pas été collectés.",
+     "L’empreinte du stockage {storage} ({fingerprint}) ne correspond pas au certificat TLS du "
+     "serveur PBS {server}\u00a0: le certificat a probablement été renouvelé ou remplacé\u00a0; mettez à jour "
+     "l’empreinte du stockage {storage} (ou définissez {variable})\u00a0; les instantanés du stockage "
+     "{storages} n’ont pas été collectés.",
      "The fingerprint of storage {storage} ({fingerprint}) does not match the TLS certificate of PBS "
      "{server}: the certificate was probably renewed or replaced; update the fingerprint of storage "
      "{storage} (or set {variable}); the snapshots of storages {storages} were not collected.",
-     "L’empreinte du stockage {storage} ({fingerprint}) ne correspond pas au certificat TLS du PBS "
-     "{server}\u00a0: le certificat a probablement été renouvelé ou remplacé\u00a0; mettez à jour l’empreinte "
-     "du stockage {storage} (ou définissez {variable})\u00a0; les instantanés des stockages {storages} "
-     "n’ont pas été collectés.",
+     "L’empreinte du stockage {storage} ({fingerprint}) ne correspond pas au certificat TLS du "
+     "serveur PBS {server}\u00a0: le certificat a probablement été renouvelé ou remplacé\u00a0; mettez à jour "
+     "l’empreinte du stockage {storage} (ou définissez {variable})\u00a0; les instantanés des stockages "
+     "{storages} n’ont pas été collectés.",
      "Der Fingerprint von Storage {storage} ({fingerprint}) passt nicht zum TLS-Zertifikat von PBS "
      "{server}: Das Zertifikat wurde vermutlich erneuert oder ersetzt; aktualisieren Sie den "
      "Fingerprint von Storage {storage} (oder setzen Sie {variable}); die Snapshots von Storage "
@@ -598,14 +598,16 @@ const std::vector<MsgText> k_table = {
      "PBS {server}: the certificate was probably renewed or replaced; update {variable}; the "
      "snapshots of storage {storages} were not collected.",
      "{variable} ({fingerprint}), utilisée pour le stockage {storage}, ne correspond pas au "
-     "certificat TLS du PBS {server}\u00a0: le certificat a probablement été renouvelé ou remplacé\u00a0; "
-     "mettez à jour {variable}\u00a0; les instantanés du stockage {storages} n’ont pas été collectés.",
+     "certificat TLS du serveur PBS {server}\u00a0: le certificat a probablement été renouvelé ou "
+     "remplacé\u00a0; mettez à jour {variable}\u00a0; les instantanés du stockage {storages} n’ont pas été "
+     "collectés.",
      "{variable} ({fingerprint}), used for storage {storage}, does not match the TLS certificate of "
      "PBS {server}: the certificate was probably renewed or replaced; update {variable}; the "
      "snapshots of storages {storages} were not collected.",
      "{variable} ({fingerprint}), utilisée pour le stockage {storage}, ne correspond pas au "
-     "certificat TLS du PBS {server}\u00a0: le certificat a probablement été renouvelé ou remplacé\u00a0; "
-     "mettez à jour {variable}\u00a0; les instantanés des stockages {storages} n’ont pas été collectés.",
+     "certificat TLS du serveur PBS {server}\u00a0: le certificat a probablement été renouvelé ou "
+     "remplacé\u00a0; mettez à jour {variable}\u00a0; les instantanés des stockages {storages} n’ont pas été "
+     "collectés.",
      "{variable} ({fingerprint}), verwendet für Storage {storage}, passt nicht zum TLS-Zertifikat von "
      "PBS {server}: Das Zertifikat wurde vermutlich erneuert oder ersetzt; aktualisieren Sie "
      "{variable}; die Snapshots von Storage {storages} wurden nicht erfasst.",
@@ -615,11 +617,11 @@ const std::vector<MsgText> k_table = {
     {M::issue_pbs_certificate_untrusted,
      "The TLS certificate of PBS {server} is not trusted (“{detail}”); the snapshots of storage "
      "{storages} were not collected.",
-     "Le certificat TLS du PBS {server} n’est pas reconnu comme fiable («\u00a0{detail}\u00a0»)\u00a0; les "
+     "Le certificat TLS du serveur PBS {server} n’est pas reconnu comme fiable («\u00a0{detail}\u00a0»)\u00a0; les "
      "instantanés du stockage {storages} n’ont pas été collectés.",
      "The TLS certificate of PBS {server} is not trusted (“{detail}”); the snapshots of storages "
      "{storages} were not collected.",
-     "Le certificat TLS du PBS {server} n’est pas reconnu comme fiable («\u00a0{detail}\u00a0»)\u00a0; les "
+     "Le certificat TLS du serveur PBS {server} n’est pas reconnu comme fiable («\u00a0{detail}\u00a0»)\u00a0; les "
      "instantanés des stockages {storages} n’ont pas été collectés.",
      "Dem TLS-Zertifikat von PBS {server} wird nicht vertraut („{detail}“); die Snapshots von Storage "
      "{storages} wurden nicht erfasst.",
@@ -628,12 +630,12 @@ const std::vector<MsgText> k_table = {
     {M::issue_pbs_unreachable,
      "PBS {server} could not be reached (“{reason}”); the snapshots of storage {storages} were not "
      "collected.",
-     "Le PBS {server} est injoignable («\u00a0{reason}\u00a0»)\u00a0; les instantanés du stockage {storages} n’ont "
-     "pas été collectés.",
+     "Le serveur PBS {server} est injoignable («\u00a0{reason}\u00a0»)\u00a0; les instantanés du stockage {storages} "
+     "n’ont pas été collectés.",
      "PBS {server} could not be reached (“{reason}”); the snapshots of storages {storages} were not "
      "collected.",
-     "Le PBS {server} est injoignable («\u00a0{reason}\u00a0»)\u00a0; les instantanés des stockages {storages} n’ont "
-     "pas été collectés.",
+     "Le serveur PBS {server} est injoignable («\u00a0{reason}\u00a0»)\u00a0; les instantanés des stockages "
+     "{storages} n’ont pas été collectés.",
      "PBS {server} ist nicht erreichbar („{reason}“); die Snapshots von Storage {storages} wurden "
      "nicht erfasst.",
      "PBS {server} ist nicht erreichbar („{reason}“); die Snapshots der Storages {storages} wurden "
@@ -654,12 +656,12 @@ const std::vector<MsgText> k_table = {
     {M::issue_pbs_version_failed,
      "GET /version on PBS {server} failed (“{reason}”); the snapshots of storage {storages} were not "
      "collected.",
-     "GET /version sur le PBS {server} a échoué («\u00a0{reason}\u00a0»)\u00a0; les instantanés du stockage "
+     "GET /version sur le serveur PBS {server} a échoué («\u00a0{reason}\u00a0»)\u00a0; les instantanés du stockage "
      "{storages} n’ont pas été collectés.",
      "GET /version on PBS {server} failed (“{reason}”); the snapshots of storages {storages} were not "
      "collected.",
-     "GET /version sur le PBS {server} a échoué («\u00a0{reason}\u00a0»)\u00a0; les instantanés des stockages "
-     "{storages} n’ont pas été collectés.",
+     "GET /version sur le serveur PBS {server} a échoué («\u00a0{reason}\u00a0»)\u00a0; les instantanés des "
+     "stockages {storages} n’ont pas été collectés.",
      "GET /version auf PBS {server} ist fehlgeschlagen („{reason}“); die Snapshots von Storage "
      "{storages} wurden nicht erfasst.",
      "GET /version auf PBS {server} ist fehlgeschlagen („{reason}“); die Snapshots der Storages "
@@ -668,14 +670,14 @@ const std::vector<MsgText> k_table = {
      "Datastore “{datastore}” is not visible on PBS {server}: it does not exist, or the token "
      "probably lacks Datastore.Audit on /datastore/{datastore}; the snapshots of storage {storages} "
      "were not collected.",
-     "Le datastore «\u00a0{datastore}\u00a0» n’est pas visible sur le PBS {server}\u00a0: il n’existe pas, ou le "
-     "jeton n’a probablement pas le privilège Datastore.Audit sur /datastore/{datastore}\u00a0; les "
+     "Le datastore «\u00a0{datastore}\u00a0» n’est pas visible sur le serveur PBS {server}\u00a0: il n’existe pas, "
+     "ou le jeton n’a probablement pas le privilège Datastore.Audit sur /datastore/{datastore}\u00a0; les "
      "instantanés du stockage {storages} n’ont pas été collectés.",
      "Datastore “{datastore}” is not visible on PBS {server}: it does not exist, or the token "
      "probably lacks Datastore.Audit on /datastore/{datastore}; the snapshots of storages {storages} "
      "were not collected.",
-     "Le datastore «\u00a0{datastore}\u00a0» n’est pas visible sur le PBS {server}\u00a0: il n’existe pas, ou le "
-     "jeton n’a probablement pas le privilège Datastore.Audit sur /datastore/{datastore}\u00a0; les "
+     "Le datastore «\u00a0{datastore}\u00a0» n’est pas visible sur le serveur PBS {server}\u00a0: il n’existe pas, "
+     "ou le jeton n’a probablement pas le privilège Datastore.Audit sur /datastore/{datastore}\u00a0; les "
      "instantanés des stockages {storages} n’ont pas été collectés.",
      "Datastore „{datastore}“ ist auf PBS {server} nicht sichtbar: Er existiert nicht, oder dem Token "
      "fehlt vermutlich das Recht Datastore.Audit auf /datastore/{datastore}; die Snapshots von "
@@ -686,15 +688,15 @@ const std::vector<MsgText> k_table = {
     {M::issue_datastore_usage_hidden,
      "The usage of datastore “{datastore}” on PBS {server} is not visible: the token probably lacks "
      "{privilege} on {path}.",
-     "L’occupation du datastore «\u00a0{datastore}\u00a0» sur le PBS {server} n’est pas visible\u00a0: le jeton n’a "
-     "probablement pas le privilège {privilege} sur {path}.",
+     "L’occupation du datastore «\u00a0{datastore}\u00a0» sur le serveur PBS {server} n’est pas visible\u00a0: le "
+     "jeton n’a probablement pas le privilège {privilege} sur {path}.",
      {},
      {},
      "Die Belegung von Datastore „{datastore}“ auf PBS {server} ist nicht sichtbar: Dem Token fehlt "
      "vermutlich das Recht {privilege} auf {path}."},
     {M::issue_datastore_usage_error,
      "The usage of datastore “{datastore}” on PBS {server} could not be read: “{reason}”.",
-     "L’occupation du datastore «\u00a0{datastore}\u00a0» sur le PBS {server} n’a pas pu être lue\u00a0: "
+     "L’occupation du datastore «\u00a0{datastore}\u00a0» sur le serveur PBS {server} n’a pas pu être lue\u00a0: "
      "«\u00a0{reason}\u00a0».",
      {},
      {},
@@ -704,8 +706,8 @@ const std::vector<MsgText> k_table = {
      "Namespace “{namespace}” of storage {storage} is not among the namespaces of datastore "
      "“{datastore}” on PBS {server}: it does not exist, or the token lacks {privilege} on {path}.",
      "L’espace de noms «\u00a0{namespace}\u00a0» du stockage {storage} ne figure pas parmi ceux du datastore "
-     "«\u00a0{datastore}\u00a0» sur le PBS {server}\u00a0: il n’existe pas, ou il manque au jeton le privilège "
-     "{privilege} sur {path}.",
+     "«\u00a0{datastore}\u00a0» sur le serveur PBS {server}\u00a0: il n’existe pas, ou il manque au jeton le "
+     "privilège {privilege} sur {path}.",
      {},
      {},
      "Namespace „{namespace}“ von Storage {storage} ist nicht unter den Namespaces von Datastore "
@@ -714,9 +716,9 @@ const std::vector<MsgText> k_table = {
     {M::issue_datastore_retention_hidden,
      "The retention of datastore “{datastore}” on PBS {server} (PBS < 2.2.2: keep-* options of the "
      "datastore) is not visible: the token probably lacks {privilege} on {path}.",
-     "La rétention du datastore «\u00a0{datastore}\u00a0» sur le PBS {server} (PBS < 2.2.2\u00a0: options keep-* du "
-     "datastore) n’est pas visible\u00a0: le jeton n’a probablement pas le privilège {privilege} sur "
-     "{path}.",
+     "La rétention du datastore «\u00a0{datastore}\u00a0» sur le serveur PBS {server} (PBS < 2.2.2\u00a0: options "
+     "keep-* du datastore) n’est pas visible\u00a0: le jeton n’a probablement pas le privilège {privilege} "
+     "sur {path}.",
      {},
      {},
      "Die Aufbewahrung von Datastore „{datastore}“ auf PBS {server} (PBS < 2.2.2: keep-*-Optionen des "
@@ -725,9 +727,9 @@ const std::vector<MsgText> k_table = {
      "The prune jobs of datastore “{datastore}” on PBS {server} may be hidden: the token lacks "
      "{privilege} on {path} (PBS lists only the jobs the token may audit); the PBS-side retention is "
      "unknown.",
-     "Les tâches d’élagage (prune) du datastore «\u00a0{datastore}\u00a0» sur le PBS {server} peuvent être "
-     "masquées\u00a0: il manque au jeton le privilège {privilege} sur {path} (PBS ne liste que les tâches "
-     "que le jeton a le droit d’auditer)\u00a0; la rétention côté PBS est inconnue.",
+     "Les tâches d’élagage (prune) du datastore «\u00a0{datastore}\u00a0» sur le serveur PBS {server} peuvent "
+     "être masquées\u00a0: il manque au jeton le privilège {privilege} sur {path} (PBS ne liste que les "
+     "tâches que le jeton a le droit d’auditer)\u00a0; la rétention côté PBS est inconnue.",
      {},
      {},
      "Die Prune-Jobs von Datastore „{datastore}“ auf PBS {server} sind möglicherweise ausgeblendet: "
@@ -737,10 +739,10 @@ const std::vector<MsgText> k_table = {
      "The snapshot list of storage {storage} (datastore “{datastore}”) on PBS {server} is empty and "
      "the token lacks {privilege} on {path}: PBS hides the backup groups the token does not own, so "
      "the list may be filtered; its snapshots are counted as unknown.",
-     "La liste des instantanés du stockage {storage} (datastore «\u00a0{datastore}\u00a0») sur le PBS {server} "
-     "est vide et il manque au jeton le privilège {privilege} sur {path}\u00a0: PBS masque les groupes de "
-     "sauvegarde dont le jeton n’est pas propriétaire, la liste peut donc être filtrée\u00a0; ses "
-     "instantanés sont comptés comme inconnus.",
+     "La liste des instantanés du stockage {storage} (datastore «\u00a0{datastore}\u00a0») sur le serveur PBS "
+     "{server} est vide et il manque au jeton le privilège {privilege} sur {path}\u00a0: PBS masque les "
+     "groupes de sauvegarde dont le jeton n’est pas propriétaire, la liste peut donc être filtrée\u00a0; "
+     "ses instantanés sont comptés comme inconnus.",
      {},
      {},
      "Die Snapshot-Liste von Storage {storage} (Datastore „{datastore}“) auf PBS {server} ist leer, "
@@ -751,10 +753,10 @@ const std::vector<MsgText> k_table = {
      "The snapshot list of storage {storage} (datastore “{datastore}”) on PBS {server} is empty and "
      "the token’s privileges on {path} could not be checked: PBS hides the backup groups the token "
      "does not own, so the list may be filtered; its snapshots are counted as unknown.",
-     "La liste des instantanés du stockage {storage} (datastore «\u00a0{datastore}\u00a0») sur le PBS {server} "
-     "est vide et les privilèges du jeton sur {path} n’ont pas pu être vérifiés\u00a0: PBS masque les "
-     "groupes de sauvegarde dont le jeton n’est pas propriétaire, la liste peut donc être filtrée\u00a0; "
-     "ses instantanés sont comptés comme inconnus.",
+     "La liste des instantanés du stockage {storage} (datastore «\u00a0{datastore}\u00a0») sur le serveur PBS "
+     "{server} est vide et les privilèges du jeton sur {path} n’ont pas pu être vérifiés\u00a0: PBS masque "
+     "les groupes de sauvegarde dont le jeton n’est pas propriétaire, la liste peut donc être "
+     "filtrée\u00a0; ses instantanés sont comptés comme inconnus.",
      {},
      {},
      "Die Snapshot-Liste von Storage {storage} (Datastore „{datastore}“) auf PBS {server} ist leer, "

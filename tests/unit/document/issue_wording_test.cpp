@@ -148,9 +148,10 @@ TEST(IssueWording, PluralFollowsTheCountOrTheStorages) {
     pbs.kind = "pbs_unreachable";
     pbs.add_text("server", "https://pbs1:8007").add_text("reason", "Connection refused");
     pbs.add("storages", model::FactParam::Type::list, "pbs-a\npbs-b");
-    EXPECT_EQ(word(issue(pbs), Lang::fr), "Le PBS https://pbs1:8007 est injoignable («\u00a0Connection refused\u00a0»)"
-                                          "\u00a0; les instantanés des stockages pbs-a et pbs-b n’ont pas été "
-                                          "collectés.");
+    EXPECT_EQ(word(issue(pbs), Lang::fr),
+              "Le serveur PBS https://pbs1:8007 est injoignable («\u00a0Connection refused\u00a0»)"
+              "\u00a0; les instantanés des stockages pbs-a et pbs-b n’ont pas été "
+              "collectés.");
     // The list joins with the language's "and" (the German catalogue's word once translated).
     const std::string storages = Translator(Lang::de).join_words({"pbs-a", "pbs-b"});
     EXPECT_EQ(word(issue(pbs), Lang::de), "PBS https://pbs1:8007 ist nicht erreichbar („Connection refused“); die "
