@@ -14,7 +14,7 @@ Section collection_issues_section(const BuildContext& ctx) {
     }
     section.blocks.emplace_back(Paragraph{ctx.text(Msg::collection_issues_intro), Tone::warning});
     Table table;
-    table.columns = {column(ctx.text(Msg::col_severity), 1.0, Align::left, true),
+    table.columns = {column(ctx.text(Msg::col_severity), 1.3, Align::left, true),
                      column(ctx.text(Msg::col_source), 1.1), column(ctx.text(Msg::col_endpoint), 1.8),
                      column(ctx.text(Msg::col_message), 4.0)};
     for (const auto& issue : issues) {

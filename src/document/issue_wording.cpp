@@ -11,6 +11,8 @@ namespace {
 
 using M = Msg;
 
+constexpr std::size_t max_text_chars = 300; // a parameter's text in a sentence, at most
+
 std::vector<std::string> split_list(const std::string& value) {
     std::vector<std::string> items;
     std::size_t start = 0;
@@ -50,7 +52,8 @@ std::string param_text(const model::FactParam& param, const Translator& tr, cons
     case Type::identifier:
         break;
     }
-    return clean_text(param.value);
+    // One line: a server's text may carry a multi-line body excerpt.
+    return excerpt(param.value, max_text_chars);
 }
 
 } // namespace

@@ -185,6 +185,14 @@ TEST(IssueWording, CollapsedIssueSaysHowOftenWithExamples) {
               "/nodes/pve2/qemu/201/config, /nodes/pve2/qemu/202/config, /nodes/pve2/qemu/203/config, …).");
 }
 
+TEST(IssueWording, AMultiLineServerTextIsShownOnOneLine) {
+    model::Fact fact;
+    fact.kind = "answer_unusable";
+    fact.add_text("endpoint", "/x").add_text("detail", "not JSON: {\"data\":[\n  {\n   \"vmid\": 114");
+    EXPECT_EQ(word(issue(fact), Lang::fr),
+              "La réponse à GET /x est inexploitable\u00a0: «\u00a0not JSON: {\"data\":[ { \"vmid\": 114\u00a0».");
+}
+
 TEST(IssueWording, WithoutAKnownFactTheEnglishMessageIsShown) {
     EXPECT_EQ(word(issue({}), Lang::fr), "the English message");
     model::Fact unknown;
