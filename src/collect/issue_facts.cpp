@@ -166,6 +166,21 @@ model::Fact warning_fact(std::string_view endpoint, std::string_view warning) {
     if (!skipped && rest.find("left out of the report") != std::string_view::npos) {
         skipped = true;
     }
+    // "expected an integer, got 'x'" (ObjectReader's words): the type as an identifier.
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 4> types = {
+        {{"expected a boolean, got ", "boolean"},
+         {"expected an integer, got ", "integer"},
+         {"expected a string, got ", "string"},
+         {"expected an object, got ", "object"}}};
+    for (const auto& [words, type] : types) {
+        if (!location.empty() && starts_with(rest, words)) {
+            return fact_of(skipped ? "entry_wrong_type" : "field_wrong_type")
+                .add_text("endpoint", std::string(endpoint))
+                .add_text("location", location)
+                .add("expected", Type::identifier, std::string(type))
+                .add_text("value", std::string(rest.substr(words.size())));
+        }
+    }
     model::Fact fact = fact_of(skipped ? "entry_skipped" : "field_unreadable");
     fact.add_text("endpoint", std::string(endpoint));
     if (!location.empty()) {

@@ -5,6 +5,8 @@
 #include <fmt/args.h>
 
 #include <algorithm>
+#include <array>
+#include <optional>
 
 namespace pvr::document {
 namespace {
@@ -35,6 +37,23 @@ std::int64_t plural_count(const model::Fact& fact) {
     return 1;
 }
 
+} // namespace
+
+std::optional<Msg> identifier_msg(std::string_view value) {
+    static constexpr std::array<std::pair<std::string_view, Msg>, 4> words = {{{"boolean", M::value_type_boolean},
+                                                                               {"integer", M::value_type_integer},
+                                                                               {"string", M::value_type_string},
+                                                                               {"object", M::value_type_object}}};
+    for (const auto& [name, msg] : words) {
+        if (name == value) {
+            return msg;
+        }
+    }
+    return std::nullopt;
+}
+
+namespace {
+
 std::string param_text(const model::FactParam& param, const Translator& tr, const Formatter& formatter) {
     using Type = model::FactParam::Type;
     switch (param.type) {
@@ -47,9 +66,13 @@ std::string param_text(const model::FactParam& param, const Translator& tr, cons
         return formatter.size(std::stoll(param.value));
     case Type::list:
         return tr.join_words(split_list(param.value));
+    case Type::identifier:
+        if (const auto msg = identifier_msg(param.value)) {
+            return std::string(tr.text(*msg));
+        }
+        break;
     case Type::seconds:
     case Type::text:
-    case Type::identifier:
         break;
     }
     // One line: a server's text may carry a multi-line body excerpt.
@@ -76,6 +99,8 @@ const std::vector<IssueWording>& issue_wordings() {
         {"invalid_utf8", M::issue_invalid_utf8},
         {"field_unreadable", M::issue_field_unreadable, "location", M::issue_field_unreadable_anywhere},
         {"entry_skipped", M::issue_entry_skipped, "location", M::issue_entry_skipped_anywhere},
+        {"field_wrong_type", M::issue_field_wrong_type},
+        {"entry_wrong_type", M::issue_entry_wrong_type},
         {"more_entries_unreadable", M::issue_more_entries_unreadable},
         {"node_unreachable", M::issue_node_unreachable},
         {"node_offline", M::issue_node_offline},

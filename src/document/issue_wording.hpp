@@ -7,6 +7,7 @@
 #include "document/translations.hpp"
 #include "model/collection_issue.hpp"
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,6 +26,10 @@ struct IssueWording {
 [[nodiscard]] const std::vector<IssueWording>& issue_wordings();
 /// nullptr for an unknown kind.
 [[nodiscard]] const IssueWording* find_issue_wording(std::string_view kind);
+
+/// The word of an `identifier` parameter's value ("integer": "an integer", "un entier"); nullopt
+/// for a value without one (shown as it is).
+[[nodiscard]] std::optional<Msg> identifier_msg(std::string_view value);
 
 /// The issue in the language of `tr`; its English `message` when it has no fact or a kind
 /// without wording (a report data file of an older version).

@@ -85,7 +85,8 @@ enum class Msg : std::size_t {
     issue_endpoint_unreachable, issue_request_timeout, issue_certificate_untrusted, issue_response_too_large,
     issue_answer_unusable, issue_request_failed, issue_deadline_exceeded, issue_invalid_utf8,
     issue_field_unreadable, issue_field_unreadable_anywhere, issue_entry_skipped, issue_entry_skipped_anywhere,
-    issue_more_entries_unreadable, issue_node_unreachable, issue_node_offline, issue_node_unavailable,
+    issue_field_wrong_type, issue_entry_wrong_type, issue_more_entries_unreadable, issue_node_unreachable,
+    issue_node_offline, issue_node_unavailable,
     issue_node_list_fallback, issue_node_list_empty_fallback, issue_inventory_fallback, issue_node_guests_unlisted,
     issue_storages_hidden, issue_guests_hidden, issue_pools_hidden, issue_tasks_hidden, issue_node_tasks_hidden,
     issue_time_zone_missing, issue_pbs_client_failed, issue_pbs_token_refused, issue_pbs_fingerprint_mismatch,
@@ -94,7 +95,7 @@ enum class Msg : std::size_t {
     issue_datastore_usage_error, issue_namespace_missing, issue_datastore_retention_hidden,
     issue_prune_jobs_hidden, issue_snapshots_filtered, issue_snapshots_unchecked, issue_pbs_storage_no_datastore,
     issue_pbs_storage_no_server, issue_pbs_storage_bad_url, issue_pbs_no_token, issue_pbs_bad_fingerprint,
-    issue_repeated,
+    value_type_boolean, value_type_integer, value_type_string, value_type_object, issue_repeated,
     // accepted exceptions
     sec_exceptions, empty_exceptions, exceptions_intro, exceptions_counts, exceptions_source,
     col_exception, col_matches, col_applies_to, col_accepts, col_owner, col_until, col_finding,

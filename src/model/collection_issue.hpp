@@ -30,7 +30,7 @@ inline constexpr auto collection_issue_kinds = std::to_array<std::string_view>(
      "endpoint_unreachable", "request_timeout", "certificate_untrusted", "response_too_large", "answer_unusable",
      "request_failed", "deadline_exceeded", "invalid_utf8",
      // an element of an answer
-     "field_unreadable", "entry_skipped", "more_entries_unreadable",
+     "field_unreadable", "entry_skipped", "field_wrong_type", "entry_wrong_type", "more_entries_unreadable",
      // PVE nodes and what the token may see
      "node_unreachable", "node_offline", "node_unavailable", "node_list_fallback", "node_list_empty_fallback",
      "inventory_fallback", "node_guests_unlisted", "storages_hidden", "guests_hidden", "pools_hidden", "tasks_hidden",
@@ -41,5 +41,10 @@ inline constexpr auto collection_issue_kinds = std::to_array<std::string_view>(
      "datastore_usage_hidden", "datastore_usage_error", "namespace_missing", "datastore_retention_hidden",
      "prune_jobs_hidden", "snapshots_filtered", "snapshots_unchecked", "pbs_storage_no_datastore",
      "pbs_storage_no_server", "pbs_storage_bad_url", "pbs_no_token", "pbs_bad_fingerprint"});
+
+/// The values of the `expected` parameter (an identifier) of field_wrong_type and
+/// entry_wrong_type: the type a field should have had.
+inline constexpr auto collection_issue_value_types =
+    std::to_array<std::string_view>({"boolean", "integer", "string", "object"});
 
 } // namespace pvr::model

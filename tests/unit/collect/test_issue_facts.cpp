@@ -77,14 +77,16 @@ TEST(IssueFacts, UnusableAnswerWithoutTheRepeatedEndpoint) {
 
 TEST(IssueFacts, ParserWarningsBecomeFieldOrEntryFacts) {
     EXPECT_EQ(fact_line(warning_fact("/storage", "GET /storage: data[2].port: expected an integer, got 'x' (ignored)")),
-              "field_unreadable endpoint=/storage location=data[2].port detail=expected an integer, got 'x'");
+              "field_wrong_type endpoint=/storage location=data[2].port expected=integer value='x'");
     EXPECT_EQ(fact_line(warning_fact("/nodes", "GET /nodes: data[1]: entry without 'node', skipped")),
               "entry_skipped endpoint=/nodes location=data[1] detail=entry without 'node'");
     EXPECT_EQ(fact_line(warning_fact("/pools?poolid=p",
                                      "GET /pools: data[0].members[3].vmid: expected an integer, got 'a' (entry "
                                      "skipped)")),
-              "entry_skipped endpoint=/pools?poolid=p location=data[0].members[3].vmid detail=expected an integer, "
-              "got 'a'");
+              "entry_wrong_type endpoint=/pools?poolid=p location=data[0].members[3].vmid expected=integer "
+              "value='a'");
+    EXPECT_EQ(fact_line(warning_fact("/x", "GET /x: data[0].vmid: expected a VMID list, got 'abc' (ignored)")),
+              "field_unreadable endpoint=/x location=data[0].vmid detail=expected a VMID list, got 'abc'");
     EXPECT_EQ(fact_line(warning_fact("/storage", "GET /storage: data[0]: PBS storage without 'server' or 'datastore'")),
               "field_unreadable endpoint=/storage location=data[0] detail=PBS storage without 'server' or "
               "'datastore'");

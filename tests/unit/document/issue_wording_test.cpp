@@ -86,6 +86,28 @@ TEST(IssueWording, EveryKindIsWordedInEveryLanguage) {
     EXPECT_EQ(worded.size(), issue_wordings().size()) << "a wording for a kind that is not in collection_issue_kinds";
 }
 
+TEST(IssueWording, EveryValueTypeIsWordedInEveryLanguage) {
+    for (const auto type : model::collection_issue_value_types) {
+        const auto msg = identifier_msg(type);
+        ASSERT_TRUE(msg.has_value()) << "value type '" << type << "' has no wording";
+        EXPECT_FALSE(entry(*msg).fr.empty()) << type;
+        EXPECT_FALSE(entry(*msg).de.empty()) << type;
+    }
+}
+
+TEST(IssueWording, FieldOfTheWrongType) {
+    model::Fact fact;
+    fact.kind = "field_wrong_type";
+    fact.add_text("endpoint", "/storage").add_text("location", "data[2].port");
+    fact.add("expected", model::FactParam::Type::identifier, "integer").add_text("value", "'x'");
+    EXPECT_EQ(word(issue(fact), Lang::en),
+              "GET /storage: data[2].port should be an integer, not 'x'; the value was ignored.");
+    EXPECT_EQ(word(issue(fact), Lang::fr), "GET /storage\u00a0: data[2].port devrait être un entier, et non "
+                                           "'x'\u00a0; la valeur a été ignorée.");
+    EXPECT_EQ(word(issue(fact), Lang::de),
+              "GET /storage: data[2].port sollte eine ganze Zahl sein, nicht 'x'; der Wert wurde ignoriert.");
+}
+
 TEST(IssueWording, EveryMessageFormatsWithItsParameters) {
     for (const auto& wording : issue_wordings()) {
         for (const Msg msg : {wording.msg, wording.without}) {
