@@ -181,6 +181,18 @@ model::Fact warning_fact(std::string_view endpoint, std::string_view warning) {
                 .add_text("value", std::string(rest.substr(words.size())));
         }
     }
+    // "entry without 'node'", "pool without 'poolid'": the one field the entry lacks.
+    if (skipped && !location.empty()) {
+        const auto without = rest.find(" without '");
+        const auto open = without == std::string_view::npos ? without : without + 9;
+        const auto close = open == std::string_view::npos ? open : rest.find('\'', open + 1);
+        if (close != std::string_view::npos && close + 1 == rest.size()) {
+            return fact_of("entry_missing_field")
+                .add_text("endpoint", std::string(endpoint))
+                .add_text("location", location)
+                .add_text("field", std::string(rest.substr(open + 1, close - open - 1)));
+        }
+    }
     model::Fact fact = fact_of(skipped ? "entry_skipped" : "field_unreadable");
     fact.add_text("endpoint", std::string(endpoint));
     if (!location.empty()) {

@@ -25,7 +25,8 @@ namespace pvr::collect {
 
 /// A parser's warning about one element ("GET /storage: data[2].port: expected an integer, got
 /// 'x' (ignored)"): field_wrong_type or entry_wrong_type {endpoint, location, expected (one of
-/// model::collection_issue_value_types), value} for a value of the wrong type, else
+/// model::collection_issue_value_types), value} for a value of the wrong type,
+/// entry_missing_field {endpoint, location, field} for an entry skipped for want of a field, else
 /// field_unreadable or entry_skipped {endpoint, location, detail}; the detail is the warning's
 /// own text without the endpoint, the location and the outcome.
 [[nodiscard]] model::Fact warning_fact(std::string_view endpoint, std::string_view warning);

@@ -101,6 +101,7 @@ const std::vector<IssueWording>& issue_wordings() {
         {"entry_skipped", M::issue_entry_skipped, "location", M::issue_entry_skipped_anywhere},
         {"field_wrong_type", M::issue_field_wrong_type},
         {"entry_wrong_type", M::issue_entry_wrong_type},
+        {"entry_missing_field", M::issue_entry_missing_field},
         {"more_entries_unreadable", M::issue_more_entries_unreadable},
         {"node_unreachable", M::issue_node_unreachable},
         {"node_offline", M::issue_node_offline},

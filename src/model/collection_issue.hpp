@@ -30,7 +30,8 @@ inline constexpr auto collection_issue_kinds = std::to_array<std::string_view>(
      "endpoint_unreachable", "request_timeout", "certificate_untrusted", "response_too_large", "answer_unusable",
      "request_failed", "deadline_exceeded", "invalid_utf8",
      // an element of an answer
-     "field_unreadable", "entry_skipped", "field_wrong_type", "entry_wrong_type", "more_entries_unreadable",
+     "field_unreadable", "entry_skipped", "field_wrong_type", "entry_wrong_type", "entry_missing_field",
+     "more_entries_unreadable",
      // PVE nodes and what the token may see
      "node_unreachable", "node_offline", "node_unavailable", "node_list_fallback", "node_list_empty_fallback",
      "inventory_fallback", "node_guests_unlisted", "storages_hidden", "guests_hidden", "pools_hidden", "tasks_hidden",

@@ -79,7 +79,9 @@ TEST(IssueFacts, ParserWarningsBecomeFieldOrEntryFacts) {
     EXPECT_EQ(fact_line(warning_fact("/storage", "GET /storage: data[2].port: expected an integer, got 'x' (ignored)")),
               "field_wrong_type endpoint=/storage location=data[2].port expected=integer value='x'");
     EXPECT_EQ(fact_line(warning_fact("/nodes", "GET /nodes: data[1]: entry without 'node', skipped")),
-              "entry_skipped endpoint=/nodes location=data[1] detail=entry without 'node'");
+              "entry_missing_field endpoint=/nodes location=data[1] field=node");
+    EXPECT_EQ(fact_line(warning_fact("/pools", "GET /pools: data[0]: prune job without 'id' or 'store', skipped")),
+              "entry_skipped endpoint=/pools location=data[0] detail=prune job without 'id' or 'store'");
     EXPECT_EQ(fact_line(warning_fact("/pools?poolid=p",
                                      "GET /pools: data[0].members[3].vmid: expected an integer, got 'a' (entry "
                                      "skipped)")),
