@@ -1,5 +1,7 @@
 #include "collect/collapse_issues.hpp"
 
+#include "core/strings.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <map>
@@ -140,6 +142,22 @@ std::vector<model::CollectionIssue> collapse_issues(std::vector<model::Collectio
         collapsed.endpoint = std::get<2>(it->first);
         collapsed.message = std::get<3>(it->first) + " (" + std::to_string(members.size()) + " times, e.g. " +
                             examples + (members.size() > max_examples ? ", ...)" : ")");
+        // The fact of the first, with the variable parts of its texts replaced as in the message.
+        collapsed.fact = std::move(issues[i].fact);
+        const auto segments = variable_segments(*issues[i].endpoint);
+        for (auto& param : collapsed.fact.params) {
+            if (param.name == "endpoint") {
+                param.value = *collapsed.endpoint;
+            } else if (param.type == model::FactParam::Type::text) {
+                param.value = pattern_of(std::move(param.value), segments);
+            }
+        }
+        std::vector<std::string> example_endpoints;
+        for (std::size_t k = 0; k < members.size() && k < max_examples; ++k) {
+            example_endpoints.push_back(*issues[members[k]].endpoint);
+        }
+        collapsed.fact.add_int("occurrences", static_cast<std::int64_t>(members.size()));
+        collapsed.fact.add("examples", model::FactParam::Type::list, join(example_endpoints, "\n"));
         out.push_back(std::move(collapsed));
     }
     return out;

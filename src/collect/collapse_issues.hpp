@@ -17,7 +17,8 @@ namespace pvr::collect {
 [[nodiscard]] std::string endpoint_pattern(const std::string& endpoint);
 
 /// Groups of at least `min_count` alike issues become one, at the place of the first: endpoint
-/// and message are the patterns, the message ends with "(N times, e.g. <3 endpoints>)". Other
+/// and message are the patterns, the message ends with "(N times, e.g. <3 endpoints>)"; the fact
+/// is the first's (its texts as patterns) with `occurrences` and `examples` (a list) added. Other
 /// issues are kept as they are, in their order.
 [[nodiscard]] std::vector<model::CollectionIssue> collapse_issues(std::vector<model::CollectionIssue> issues,
                                                                   std::size_t min_count = 3);

@@ -5,6 +5,7 @@
 // when it is blocking). Anything else is a bug: it propagates and the process exits 1; it is
 // never turned into report content.
 
+#include "collect/issue_facts.hpp"
 #include "core/error.hpp"
 #include "core/json_text.hpp"
 #include "http/client.hpp"
@@ -41,15 +42,19 @@ template <class T, class Parse, class OnFailure, class OnBody>
     }
 }
 
-/// At most `max` warnings of one answer become issues; the rest is counted in one more line.
+/// At most `max` warnings of one answer become issues (`add(message, fact)`); the rest is
+/// counted in one more line.
 template <class Add>
 void record_warnings(const std::vector<std::string>& warnings, std::string_view endpoint, std::size_t max, Add&& add) {
     for (std::size_t i = 0; i < warnings.size() && i < max; ++i) {
-        add(warnings[i]);
+        add(warnings[i], warning_fact(endpoint, warnings[i]));
     }
     if (warnings.size() > max) {
-        add("GET " + std::string(endpoint) + ": " + std::to_string(warnings.size() - max) +
-            " more entries could not be read completely");
+        const std::size_t more = warnings.size() - max;
+        add("GET " + std::string(endpoint) + ": " + std::to_string(more) + " more entries could not be read completely",
+            fact_of("more_entries_unreadable")
+                .add_text("endpoint", std::string(endpoint))
+                .add_int("count", static_cast<std::int64_t>(more)));
     }
 }
 

@@ -2,6 +2,7 @@
 
 #include "collect/collapse_issues.hpp"
 #include "collect/fetch.hpp"
+#include "collect/issue_facts.hpp"
 #include "collect/issues.hpp"
 #include "collect/parse_permissions.hpp"
 #include "collect/pbs_parse.hpp"
@@ -44,6 +45,9 @@ std::string storages_text(const std::vector<std::string>& ids) {
     return (ids.size() == 1 ? "storage " : "storages ") + join(ids, ", ");
 }
 
+/// The parameter naming the storages whose snapshots were not collected (a list).
+constexpr const char* storages_param = "storages";
+
 /// "the snapshots of storage a were not collected".
 std::string not_collected(const std::vector<std::string>& ids) {
     return "the snapshots of " + storages_text(ids) + " were not collected";
@@ -68,15 +72,17 @@ bool is_not_found(const std::exception& e) {
 struct IssueList {
     std::vector<model::CollectionIssue> issues;
 
-    void add(IssueSeverity severity, std::string source, std::optional<std::string> endpoint, std::string message) {
+    void add(IssueSeverity severity, std::string source, std::optional<std::string> endpoint, std::string message,
+             model::Fact fact) {
         collect_logger()->debug("collection issue [{}] {}: {}", source, endpoint.value_or("-"), message);
-        issues.push_back(model::CollectionIssue{severity, std::move(source), std::move(endpoint), std::move(message)});
+        issues.push_back(model::CollectionIssue{severity, std::move(source), std::move(endpoint), std::move(message),
+                                                std::move(fact)});
     }
 
     void add_warnings(const std::string& source, const std::string& endpoint,
                       const std::vector<std::string>& warnings) {
-        record_warnings(warnings, endpoint, max_warnings_per_answer, [&](std::string message) {
-            add(IssueSeverity::warning, source, endpoint, std::move(message));
+        record_warnings(warnings, endpoint, max_warnings_per_answer, [&](std::string message, model::Fact fact) {
+            add(IssueSeverity::warning, source, endpoint, std::move(message), std::move(fact));
         });
     }
 };
@@ -160,6 +166,7 @@ private:
     std::optional<bool> has_privilege(ServerState& state, const std::string& acl_path,
                                       std::initializer_list<const char*> privileges);
     std::string version_failure(const ServerState& state, const std::exception& e) const;
+    static model::Fact version_failure_fact(const ServerState& state, const std::exception& e);
 
     model::Inventory& m_inventory;
     const config::Config& m_config;
@@ -172,7 +179,8 @@ private:
 /// "GET /x: 2 invalid UTF-8 sequences replaced by U+FFFD", as fetch_parsed notes them.
 void record_utf8_repairs(IssueList& issues, const Call& call, std::size_t replaced) {
     if (replaced > 0) {
-        issues.add(IssueSeverity::warning, call.source, call.path, invalid_utf8_message("GET " + call.path, replaced));
+        issues.add(IssueSeverity::warning, call.source, call.path, invalid_utf8_message("GET " + call.path, replaced),
+                   invalid_utf8_fact(call.path, replaced));
     }
 }
 
@@ -183,15 +191,17 @@ std::optional<T> PbsCollection::fetch_parsed(ServerState& state, IssueList& issu
         *state.client, call.path, call.query, std::forward<Parse>(parse), warnings,
         [&](FetchStage stage, const Error& e) {
             if (stage == FetchStage::parse) {
-                issues.add(call.severity, call.source, call.path, call.what + " could not be read: " + e.what());
+                issues.add(call.severity, call.source, call.path, call.what + " could not be read: " + e.what(),
+                           unusable_answer_fact(call.path, e));
             } else if (!call.on_failure || !call.on_failure(e)) {
-                issues.add(call.severity, call.source, call.path, failure_message(call.what, e, call.privilege));
+                issues.add(call.severity, call.source, call.path, failure_message(call.what, e, call.privilege),
+                           failure_fact(call.path, e, call.privilege));
             }
         },
         [&](std::string& body) {
             if (const std::size_t replaced = repair_utf8(body); replaced > 0) {
                 issues.add(IssueSeverity::warning, call.source, call.path,
-                           invalid_utf8_message("GET " + call.path, replaced));
+                           invalid_utf8_message("GET " + call.path, replaced), invalid_utf8_fact(call.path, replaced));
             }
         });
     issues.add_warnings(call.source, call.path, warnings);
@@ -235,6 +245,43 @@ std::string PbsCollection::version_failure(const ServerState& state, const std::
     }
 }
 
+model::Fact PbsCollection::version_failure_fact(const ServerState& state, const std::exception& e) {
+    const PbsConnection& connection = state.group.connection;
+    const auto with_server = [&](const char* kind) { return fact_of(kind).add_text("server", state.url()); };
+    const auto storages = [&](model::Fact fact) {
+        return fact.add(storages_param, model::FactParam::Type::list, list_value(state.storage_ids));
+    };
+    const std::string what = e.what();
+    switch (kind_of(e)) {
+    case ErrorKind::unauthenticated:
+        return storages(with_server("pbs_token_refused")
+                            .add_text("token", connection.token_id)
+                            .add_text("reason", describe_failure(e))
+                            .add_text("token_variable", connection.token_variable)
+                            .add_text("secret_variable", connection.secret_variable()));
+    case ErrorKind::tls:
+        if (connection.fingerprint && what.find("fingerprint") != std::string::npos) {
+            const PbsStorageTarget& first = state.group.storages.front();
+            const bool from_override = first.fingerprint_origin.rfind("PBS_", 0) == 0;
+            return storages(
+                with_server(from_override ? "pbs_fingerprint_override_mismatch" : "pbs_fingerprint_mismatch")
+                    .add_text("fingerprint", *connection.fingerprint)
+                    .add_text("storage", first.storage)
+                    .add_text("variable", from_override ? first.fingerprint_origin
+                                                        : config::pbs_override_variable(first.storage, "FINGERPRINT"))
+                    .add_text("detail", what));
+        }
+        return storages(with_server("pbs_certificate_untrusted").add_text("detail", what));
+    case ErrorKind::unreachable:
+    case ErrorKind::timeout:
+        return storages(with_server("pbs_unreachable").add_text("reason", describe_failure(e)));
+    case ErrorKind::invalid_response:
+        return storages(with_server("pbs_not_pbs").add_text("detail", what));
+    default:
+        return storages(with_server("pbs_version_failed").add_text("reason", describe_failure(e)));
+    }
+}
+
 bool PbsCollection::read_version(ServerState& state) {
     const std::string& source = state.group.connection.source;
     try {
@@ -245,7 +292,11 @@ bool PbsCollection::read_version(ServerState& state) {
     } catch (const Error& e) {
         state.issues.add(IssueSeverity::error, source, std::nullopt,
                          "PBS " + state.url() + ": the HTTP client could not be set up (" + e.what() + "); " +
-                             not_collected(state.storage_ids));
+                             not_collected(state.storage_ids),
+                         fact_of("pbs_client_failed")
+                             .add_text("server", state.url())
+                             .add_text("detail", e.what())
+                             .add(storages_param, model::FactParam::Type::list, list_value(state.storage_ids)));
         return false;
     }
     try {
@@ -253,7 +304,8 @@ bool PbsCollection::read_version(ServerState& state) {
         state.server.version = version.text();
     } catch (const Error& e) {
         state.server.token_refused = e.kind() == ErrorKind::unauthenticated;
-        state.issues.add(IssueSeverity::error, source, "/version", version_failure(state, e));
+        state.issues.add(IssueSeverity::error, source, "/version", version_failure(state, e),
+                         version_failure_fact(state, e));
         return false;
     }
     state.server.reachable = true;
@@ -277,10 +329,15 @@ void PbsCollection::read_datastores(ServerState& state) {
                                      [&](const PbsDatastoreEntry& entry) { return entry.name == store; });
         if (it == listed->end()) {
             state.invisible.insert(store);
-            state.issues.add(IssueSeverity::error, state.datastore_source(store), "/admin/datastore",
-                             "datastore '" + store + "' is not visible on PBS " + state.url() +
-                                 ": it does not exist, or the token probably lacks Datastore.Audit on /datastore/" +
-                                 store + "; " + not_collected(state.storages_of(store)));
+            state.issues.add(
+                IssueSeverity::error, state.datastore_source(store), "/admin/datastore",
+                "datastore '" + store + "' is not visible on PBS " + state.url() +
+                    ": it does not exist, or the token probably lacks Datastore.Audit on /datastore/" + store + "; " +
+                    not_collected(state.storages_of(store)),
+                fact_of("datastore_invisible")
+                    .add_text("datastore", store)
+                    .add_text("server", state.url())
+                    .add(storages_param, model::FactParam::Type::list, list_value(state.storages_of(store))));
             continue;
         }
         datastore.maintenance = it->maintenance;
@@ -291,7 +348,12 @@ void PbsCollection::read_usage(ServerState& state) {
     const auto not_visible = [&](const std::string& store, const std::string& endpoint) {
         state.issues.add(IssueSeverity::warning, state.datastore_source(store), endpoint,
                          "usage of datastore '" + store + "' on PBS " + state.url() +
-                             " is not visible: the token probably lacks Datastore.Audit on /datastore/" + store);
+                             " is not visible: the token probably lacks Datastore.Audit on /datastore/" + store,
+                         fact_of("datastore_usage_hidden")
+                             .add_text("datastore", store)
+                             .add_text("server", state.url())
+                             .add_text("privilege", "Datastore.Audit")
+                             .add_text("path", "/datastore/" + store));
     };
     std::optional<std::vector<PbsUsageEntry>> entries;
     try {
@@ -315,7 +377,11 @@ void PbsCollection::read_usage(ServerState& state) {
             } else if (it->error) {
                 state.issues.add(IssueSeverity::warning, state.datastore_source(store), "/status/datastore-usage",
                                  "usage of datastore '" + store + "' on PBS " + state.url() +
-                                     " could not be read: " + *it->error);
+                                     " could not be read: " + *it->error,
+                                 fact_of("datastore_usage_error")
+                                     .add_text("datastore", store)
+                                     .add_text("server", state.url())
+                                     .add_text("reason", *it->error));
             } else {
                 datastore.usage = it->usage;
             }
@@ -376,7 +442,14 @@ void PbsCollection::read_namespaces(ServerState& state) {
                                  "namespace '" + target.ns + "' of storage " + target.storage +
                                      " is not among the namespaces of datastore '" + store + "' on PBS " + state.url() +
                                      ": it does not exist, or the token lacks Datastore.Audit on " +
-                                     pbs_acl_path(store, target.ns));
+                                     pbs_acl_path(store, target.ns),
+                                 fact_of("namespace_missing")
+                                     .add_text("namespace", target.ns)
+                                     .add_text("storage", target.storage)
+                                     .add_text("datastore", store)
+                                     .add_text("server", state.url())
+                                     .add_text("privilege", "Datastore.Audit")
+                                     .add_text("path", pbs_acl_path(store, target.ns)));
             }
         }
     }
@@ -440,7 +513,12 @@ void PbsCollection::read_legacy_prune_policy(ServerState& state) {
                              "the retention of datastore '" + store + "' on PBS " + state.url() +
                                  " (PBS < 2.2.2: keep-* options of the datastore) is not visible: the token probably "
                                  "lacks Datastore.Audit on /datastore/" +
-                                 store);
+                                 store,
+                             fact_of("datastore_retention_hidden")
+                                 .add_text("datastore", store)
+                                 .add_text("server", state.url())
+                                 .add_text("privilege", "Datastore.Audit")
+                                 .add_text("path", "/datastore/" + store));
             continue;
         }
         if (it->legacy_policy) {
@@ -466,7 +544,12 @@ void PbsCollection::check_prune_visibility(ServerState& state) {
             state.issues.add(IssueSeverity::warning, state.datastore_source(store), "/admin/prune",
                              "the prune jobs of datastore '" + store + "' on PBS " + state.url() +
                                  " may be hidden: the token lacks Datastore.Audit on " + acl +
-                                 " (PBS lists only the jobs the token may audit); the PBS-side retention is unknown");
+                                 " (PBS lists only the jobs the token may audit); the PBS-side retention is unknown",
+                             fact_of("prune_jobs_hidden")
+                                 .add_text("datastore", store)
+                                 .add_text("server", state.url())
+                                 .add_text("privilege", "Datastore.Audit")
+                                 .add_text("path", acl));
         }
     }
     if (!complete) {
@@ -549,7 +632,8 @@ void PbsCollection::read_snapshots(StorageTask& task) {
     try {
         (void)state.client->get_streamed(path, query, reader);
     } catch (const Error& e) {
-        task.issues.add(call.severity, call.source, call.path, failure_message(call.what, e, call.privilege));
+        task.issues.add(call.severity, call.source, call.path, failure_message(call.what, e, call.privilege),
+                        failure_fact(call.path, e, call.privilege));
         return;
     }
     std::optional<std::vector<model::PbsSnapshot>> snapshots;
@@ -558,7 +642,8 @@ void PbsCollection::read_snapshots(StorageTask& task) {
         snapshots = reader.take_snapshots();
     } catch (const Error& e) { // the listing is unusable: not JSON, cut, no data list
         record_utf8_repairs(task.issues, call, reader.replaced_invalid_utf8());
-        task.issues.add(call.severity, call.source, call.path, call.what + " could not be read: " + e.what());
+        task.issues.add(call.severity, call.source, call.path, call.what + " could not be read: " + e.what(),
+                        unusable_answer_fact(call.path, e));
         return;
     }
     record_utf8_repairs(task.issues, call, reader.replaced_invalid_utf8());
@@ -577,7 +662,14 @@ void PbsCollection::read_snapshots(StorageTask& task) {
                                 (audit ? "the token lacks Datastore.Audit on " + acl
                                        : "the token's privileges on " + acl + " could not be checked") +
                                 ": PBS hides the backup groups the token does not own, so the list may be "
-                                "filtered; its snapshots are counted as unknown");
+                                "filtered; its snapshots are counted as unknown",
+                            fact_of(audit ? "snapshots_filtered" : "snapshots_unchecked")
+                                .add_text("storage", target.storage)
+                                .add_text("datastore", target.datastore)
+                                .add_text("namespace", target.ns)
+                                .add_text("server", state.url())
+                                .add_text("privilege", "Datastore.Audit")
+                                .add_text("path", acl));
             return;
         }
     }
@@ -602,9 +694,10 @@ void PbsCollection::run() {
         model::PbsStorageContent& content = m_inventory.pbs_content[storage.id];
         content.storage = storage.id;
         std::string problem;
-        auto target = resolve_pbs_target(storage, m_config, problem);
+        model::Fact fact;
+        auto target = resolve_pbs_target(storage, m_config, problem, &fact);
         if (!target) {
-            resolve_issues.push_back({IssueSeverity::error, "pbs/" + storage.id, std::nullopt, problem});
+            resolve_issues.push_back({IssueSeverity::error, "pbs/" + storage.id, std::nullopt, problem, fact});
             continue;
         }
         content.server_url = target->connection.url;

@@ -65,7 +65,14 @@ std::string pbs_acl_path(std::string_view store, std::string_view ns) {
 }
 
 std::optional<PbsStorageTarget> resolve_pbs_target(const model::Storage& storage, const config::Config& config,
-                                                   std::string& problem) {
+                                                   std::string& problem, model::Fact* fact) {
+    model::Fact unused;
+    const auto set_fact = [&](const char* kind) -> model::Fact& {
+        model::Fact& out = fact != nullptr ? *fact : unused;
+        out = model::Fact{};
+        out.kind = kind;
+        return out.add_text("storage", storage.id);
+    };
     const config::PbsOverride* override = config.pbs_override(storage.id);
     const std::string url_variable = config::pbs_override_variable(storage.id, "URL");
     const model::PbsTarget pbs = storage.pbs.value_or(model::PbsTarget{});
@@ -77,6 +84,7 @@ std::optional<PbsStorageTarget> resolve_pbs_target(const model::Storage& storage
     target.ns = pbs.ns;
     if (target.datastore.empty()) {
         problem = "storage " + storage.id + " has no datastore in the PVE storage configuration" + not_collected;
+        set_fact("pbs_storage_no_datastore");
         return std::nullopt;
     }
 
@@ -86,6 +94,7 @@ std::optional<PbsStorageTarget> resolve_pbs_target(const model::Storage& storage
     } else if (trim(pbs.server).empty()) {
         problem = "storage " + storage.id + " has no server in the PVE storage configuration (set " + url_variable +
                   ")" + not_collected;
+        set_fact("pbs_storage_no_server").add_text("variable", url_variable);
         return std::nullopt;
     } else {
         std::string why;
@@ -93,6 +102,11 @@ std::optional<PbsStorageTarget> resolve_pbs_target(const model::Storage& storage
         if (!url) {
             problem = "storage " + storage.id + ": server '" + pbs.server + "' and port " + std::to_string(pbs.port) +
                       " do not make a PBS URL (" + why + "; set " + url_variable + ")" + not_collected;
+            set_fact("pbs_storage_bad_url")
+                .add_text("server", pbs.server)
+                .add_int("port", pbs.port)
+                .add_text("detail", why)
+                .add_text("variable", url_variable);
             return std::nullopt;
         }
         target.connection.url = std::move(*url);
@@ -111,6 +125,9 @@ std::optional<PbsStorageTarget> resolve_pbs_target(const model::Storage& storage
         problem = "no PBS API token applies to storage " + storage.id + " (set PBS_TOKEN_ID and PBS_TOKEN_SECRET, or " +
                   config::pbs_override_variable(storage.id, "TOKEN_ID") + " and " +
                   config::pbs_override_variable(storage.id, "TOKEN_SECRET") + ")" + not_collected;
+        set_fact("pbs_no_token")
+            .add_text("token_variable", config::pbs_override_variable(storage.id, "TOKEN_ID"))
+            .add_text("secret_variable", config::pbs_override_variable(storage.id, "TOKEN_SECRET"));
         return std::nullopt;
     }
 
@@ -124,6 +141,9 @@ std::optional<PbsStorageTarget> resolve_pbs_target(const model::Storage& storage
             problem = "storage " + storage.id + ": its fingerprint '" + trim(*pbs.fingerprint) +
                       "' is not a SHA-256 certificate fingerprint (32 hex bytes separated by ':'); correct it or set " +
                       config::pbs_override_variable(storage.id, "FINGERPRINT") + not_collected;
+            set_fact("pbs_bad_fingerprint")
+                .add_text("fingerprint", trim(*pbs.fingerprint))
+                .add_text("variable", config::pbs_override_variable(storage.id, "FINGERPRINT"));
             return std::nullopt;
         }
         target.fingerprint_origin = "the fingerprint of storage " + storage.id;

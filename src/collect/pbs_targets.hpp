@@ -4,6 +4,7 @@
 
 #include "collect/pbs_connection.hpp"
 #include "config/config.hpp"
+#include "model/fact.hpp"
 #include "model/storage.hpp"
 
 #include <optional>
@@ -22,9 +23,12 @@ struct PbsStorageTarget {
     std::string fingerprint_origin;
 };
 
-/// The target of a storage, or nullopt with `problem` set (a complete sentence naming the storage).
+/// The target of a storage, or nullopt with `problem` set (a complete sentence naming the storage)
+/// and, when given, `fact` (pbs_storage_no_datastore, pbs_storage_no_server, pbs_storage_bad_url,
+/// pbs_no_token or pbs_bad_fingerprint).
 [[nodiscard]] std::optional<PbsStorageTarget> resolve_pbs_target(const model::Storage& storage,
-                                                                 const config::Config& config, std::string& problem);
+                                                                 const config::Config& config, std::string& problem,
+                                                                 model::Fact* fact = nullptr);
 
 /// Storages that share (url, token id, fingerprint) share one connection: one group each, in the
 /// order of their first storage.

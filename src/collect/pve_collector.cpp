@@ -3,6 +3,7 @@
 #include "collect/collapse_issues.hpp"
 #include "collect/fetch.hpp"
 #include "collect/foundations.hpp"
+#include "collect/issue_facts.hpp"
 #include "collect/issues.hpp"
 #include "collect/parse_backup_jobs.hpp"
 #include "collect/parse_cluster_status.hpp"
@@ -103,8 +104,8 @@ private:
     template <class T, class Parse>
     std::optional<T> fetch_parsed(const Call& call, Parse&& parse, NodeState* node = nullptr,
                                   std::string* failure = nullptr);
-    void add_issue(IssueSeverity severity, std::string source, std::optional<std::string> endpoint,
-                   std::string message);
+    void add_issue(IssueSeverity severity, std::string source, std::optional<std::string> endpoint, std::string message,
+                   model::Fact fact);
     void add_warnings(const Call& call, const std::vector<std::string>& warnings);
 
     // --- phases ---
@@ -161,16 +162,16 @@ private:
 // requests
 
 void PveCollection::add_issue(IssueSeverity severity, std::string source, std::optional<std::string> endpoint,
-                              std::string message) {
+                              std::string message, model::Fact fact) {
     m_log->debug("collection issue [{}] {}: {}", source, endpoint.value_or("-"), message);
     const std::lock_guard lock(m_issue_mutex);
     m_inventory.issues.push_back(
-        model::CollectionIssue{severity, std::move(source), std::move(endpoint), std::move(message)});
+        model::CollectionIssue{severity, std::move(source), std::move(endpoint), std::move(message), std::move(fact)});
 }
 
 void PveCollection::add_warnings(const Call& call, const std::vector<std::string>& warnings) {
-    record_warnings(warnings, call.endpoint(), max_warnings_per_answer, [&](std::string message) {
-        add_issue(IssueSeverity::warning, call.source, call.endpoint(), std::move(message));
+    record_warnings(warnings, call.endpoint(), max_warnings_per_answer, [&](std::string message, model::Fact fact) {
+        add_issue(IssueSeverity::warning, call.source, call.endpoint(), std::move(message), std::move(fact));
     });
 }
 
@@ -195,7 +196,8 @@ std::optional<T> PveCollection::fetch_parsed(const Call& call, Parse&& parse, No
                 }
             }
             if (stage == FetchStage::parse) {
-                add_issue(call.severity, call.source, call.endpoint(), call.what + " could not be read: " + e.what());
+                add_issue(call.severity, call.source, call.endpoint(), call.what + " could not be read: " + e.what(),
+                          unusable_answer_fact(call.endpoint(), e));
                 return;
             }
             if (e.kind() == ErrorKind::unauthenticated) {
@@ -204,24 +206,32 @@ std::optional<T> PveCollection::fetch_parsed(const Call& call, Parse&& parse, No
             if (http::is_deadline_exceeded(e)) { // one issue for the run, not one per request left
                 if (!m_deadline_reported.exchange(true)) {
                     add_issue(IssueSeverity::error, call.source, call.endpoint(),
-                              std::string(e.what()) + "; the requests after it were not made");
+                              std::string(e.what()) + "; the requests after it were not made",
+                              failure_fact(call.endpoint(), e, call.privilege));
                 }
                 return;
             }
             if (node != nullptr && is_node_unreachable(e)) {
                 if (!node->unreachable.exchange(true)) {
+                    const auto& http = dynamic_cast<const http::HttpError&>(e);
+                    model::Fact fact = fact_of("node_unreachable");
+                    fact.add_text("node", node->name).add_text("endpoint", call.endpoint());
+                    fact.add_int("status", http.status()).add_text("reason", trim(http.reason()));
                     add_issue(IssueSeverity::error, "node/" + node->name, call.endpoint(),
                               "node " + node->name + " did not answer (" + describe_failure(e) +
-                                  "): its task history and guest configurations could not be read");
+                                  "): its task history and guest configurations could not be read",
+                              std::move(fact));
                 }
                 return;
             }
-            add_issue(call.severity, call.source, call.endpoint(), failure_message(call.what, e, call.privilege));
+            add_issue(call.severity, call.source, call.endpoint(), failure_message(call.what, e, call.privilege),
+                      failure_fact(call.endpoint(), e, call.privilege));
         },
         [&](std::string& body) {
             if (const std::size_t replaced = repair_utf8(body); replaced > 0) {
                 add_issue(IssueSeverity::warning, call.source, call.endpoint(),
-                          invalid_utf8_message("GET " + call.endpoint(), replaced));
+                          invalid_utf8_message("GET " + call.endpoint(), replaced),
+                          invalid_utf8_fact(call.endpoint(), replaced));
             }
         });
     add_warnings(call, warnings);
@@ -333,7 +343,9 @@ void PveCollection::require_nodes() {
         m_inventory.cluster.node_source = std::string(node_source_cluster_status);
         add_issue(IssueSeverity::warning, "pve", "/nodes",
                   "the node list comes from GET /cluster/status: GET /nodes " +
-                      (m_nodes ? std::string("listed no node") : "failed (" + m_failures.nodes + ")"));
+                      (m_nodes ? std::string("listed no node") : "failed (" + m_failures.nodes + ")"),
+                  m_nodes ? fact_of("node_list_empty_fallback")
+                          : fact_of("node_list_fallback").add_text("reason", m_failures.nodes));
         return;
     }
     throw_foundation_missing(
@@ -386,7 +398,10 @@ void PveCollection::build_nodes() {
             const std::string state =
                 node.status == "offline" ? std::string("is offline") : "has status '" + node.status + "'";
             add_issue(IssueSeverity::warning, "node/" + name, std::nullopt,
-                      "node " + name + " " + state + ": its task history and guest configurations could not be read");
+                      "node " + name + " " + state + ": its task history and guest configurations could not be read",
+                      node.status == "offline"
+                          ? fact_of("node_offline").add_text("node", name)
+                          : fact_of("node_unavailable").add_text("node", name).add_text("status", node.status));
         }
     }
     if (m_cluster_tasks) {
@@ -422,13 +437,15 @@ void PveCollection::require_guests() {
     add_issue(IssueSeverity::warning, "pve", "/cluster/resources",
               "the guest inventory comes from the guest lists of each online node (GET /nodes/{node}/qemu and "
               "/nodes/{node}/lxc): GET /cluster/resources failed (" +
-                  m_failures.resources + "); pools and HA states are not known from these lists");
+                  m_failures.resources + "); pools and HA states are not known from these lists",
+              fact_of("inventory_fallback").add_text("reason", m_failures.resources));
     for (const auto& node : m_inventory.cluster.nodes) {
         if (m_callable.count(node.name) == 0) {
             add_issue(IssueSeverity::error, "node/" + node.name, std::nullopt,
                       "the guests of node " + node.name + " (status '" + node.status +
                           "') are not listed: GET /cluster/resources failed and the node cannot list its own "
-                          "guests");
+                          "guests",
+                      fact_of("node_guests_unlisted").add_text("node", node.name).add_text("status", node.status));
         }
     }
 }
@@ -559,20 +576,24 @@ void PveCollection::warn_if_filtered() {
         !permissions.has_anywhere("Datastore.Audit")) {
         add_issue(IssueSeverity::warning, "pve", "/storage",
                   "no storage is visible: the API token lacks Datastore.Audit, and PVE hides the storages it "
-                  "may not audit");
+                  "may not audit",
+                  fact_of("storages_hidden").add_text("privilege", "Datastore.Audit"));
     }
     if (m_inventory.guests_collected && m_inventory.guests.empty() && !permissions.has_anywhere("VM.Audit")) {
         add_issue(IssueSeverity::warning, "pve", "/cluster/resources",
-                  "no guest is visible: the API token lacks VM.Audit, and PVE hides the guests it may not audit");
+                  "no guest is visible: the API token lacks VM.Audit, and PVE hides the guests it may not audit",
+                  fact_of("guests_hidden").add_text("privilege", "VM.Audit"));
     }
     if (m_inventory.pools_collected && m_inventory.pools.empty() && !permissions.has_anywhere("Pool.Audit")) {
         add_issue(IssueSeverity::warning, "pve", "/pools",
-                  "no pool is visible: the API token lacks Pool.Audit, and PVE hides the pools it may not audit");
+                  "no pool is visible: the API token lacks Pool.Audit, and PVE hides the pools it may not audit",
+                  fact_of("pools_hidden").add_text("privilege", "Pool.Audit"));
     }
     if (m_cluster_tasks && m_cluster_tasks->empty() && !permissions.has("Sys.Audit", "/")) {
         add_issue(IssueSeverity::warning, "pve", "/cluster/tasks",
                   "no task is visible: the API token lacks Sys.Audit on /, and PVE then shows only the tasks "
-                  "the token started itself");
+                  "the token started itself",
+                  fact_of("tasks_hidden").add_text("privilege", "Sys.Audit").add_text("path", "/"));
     }
 }
 
@@ -782,7 +803,11 @@ void PveCollection::walk_task_history(NodeState& node) {
         !m_permissions->has("Sys.Audit", "/nodes") && !m_permissions->has("Sys.Audit", "/nodes/" + node.name)) {
         add_issue(IssueSeverity::warning, "node/" + node.name, "/nodes/" + node.name + "/tasks",
                   "no backup task is visible on node " + node.name + ": the API token lacks Sys.Audit on /nodes/" +
-                      node.name + ", and PVE then shows only the tasks the token started itself");
+                      node.name + ", and PVE then shows only the tasks the token started itself",
+                  fact_of("node_tasks_hidden")
+                      .add_text("node", node.name)
+                      .add_text("privilege", "Sys.Audit")
+                      .add_text("path", "/nodes/" + node.name));
     }
 }
 
@@ -846,7 +871,8 @@ void PveCollection::read_time_zone(const std::string& node) {
         m_inventory.pve_time_zone = std::move(*zone);
     } else if (zone) {
         add_issue(IssueSeverity::warning, call.source, call.path,
-                  "time zone of node " + node + ": no 'timezone' in the answer");
+                  "time zone of node " + node + ": no 'timezone' in the answer",
+                  fact_of("time_zone_missing").add_text("endpoint", call.path).add_text("node", node));
     }
 }
 

@@ -1,5 +1,6 @@
 // Collection issues: what could not be seen, and why.
 
+#include "document/issue_wording.hpp"
 #include "document/sections.hpp"
 
 namespace pvr::document {
@@ -12,11 +13,8 @@ Section collection_issues_section(const BuildContext& ctx) {
         return section;
     }
     section.blocks.emplace_back(Paragraph{ctx.text(Msg::collection_issues_intro), Tone::warning});
-    if (ctx.tr.lang() != Lang::en) {
-        section.blocks.emplace_back(muted(ctx.text(Msg::messages_in_english)));
-    }
     Table table;
-    table.columns = {column(ctx.text(Msg::col_severity), 1.0, Align::left, true),
+    table.columns = {column(ctx.text(Msg::col_severity), 1.3, Align::left, true),
                      column(ctx.text(Msg::col_source), 1.1), column(ctx.text(Msg::col_endpoint), 1.8),
                      column(ctx.text(Msg::col_message), 4.0)};
     for (const auto& issue : issues) {
@@ -24,7 +22,7 @@ Section collection_issues_section(const BuildContext& ctx) {
                                   ? label_cell(ctx.text(Msg::issue_error), Tone::critical)
                                   : label_cell(ctx.text(Msg::severity_warning), Tone::warning),
                               mono_cell(issue.source), issue.endpoint ? mono_cell(*issue.endpoint) : none_cell(),
-                              text_cell(issue.message)});
+                              text_cell(word_collection_issue(issue, ctx.tr, ctx.fmt))});
     }
     section.blocks.emplace_back(std::move(table));
     return section;

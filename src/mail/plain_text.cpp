@@ -1,5 +1,6 @@
 #include "document/fact_wording.hpp"
 #include "document/format.hpp"
+#include "document/issue_wording.hpp"
 #include "mail/message.hpp"
 #include "mail/wording.hpp"
 
@@ -205,7 +206,7 @@ private:
         for (std::size_t i = 0; i < shown; ++i) {
             const auto& issue = issues[i];
             line(fmt::format("  {}{}: {}", issue.source, issue.endpoint ? " " + *issue.endpoint : std::string(),
-                             document::excerpt(issue.message, 200)));
+                             document::excerpt(document::word_collection_issue(issue, m_tr, m_fmt), 200)));
         }
         more(issues.size(), shown);
     }

@@ -7,7 +7,9 @@
 #include <nlohmann/json.hpp>
 
 #include <charconv>
+#include <algorithm>
 #include <cmath>
+#include <string>
 
 namespace pvr::report {
 namespace {
@@ -22,6 +24,44 @@ ordered_json opt(const std::optional<T>& value) {
 
 ordered_json opt_time(const std::optional<std::int64_t>& epoch) {
     return epoch ? ordered_json(iso8601_utc(*epoch)) : ordered_json(nullptr);
+}
+
+/// A collection issue's fact: {"kind", "params": {name: value}}; integers, durations and sizes are
+/// numbers, times ISO 8601 strings, lists arrays of strings, texts and identifiers strings.
+ordered_json issue_fact_json(const Fact& fact) {
+    if (fact.empty()) {
+        return nullptr;
+    }
+    ordered_json params = ordered_json::object();
+    for (const auto& param : fact.params) {
+        using Type = FactParam::Type;
+        switch (param.type) {
+        case Type::integer:
+        case Type::seconds:
+        case Type::bytes:
+            params[param.name] = std::stoll(param.value);
+            break;
+        case Type::time:
+            params[param.name] = iso8601_utc(std::stoll(param.value));
+            break;
+        case Type::list: {
+            ordered_json items = ordered_json::array();
+            std::size_t start = 0;
+            while (!param.value.empty() && start <= param.value.size()) {
+                const auto end = std::min(param.value.find('\n', start), param.value.size());
+                items.push_back(param.value.substr(start, end - start));
+                start = end + 1;
+            }
+            params[param.name] = std::move(items);
+            break;
+        }
+        case Type::text:
+        case Type::identifier:
+            params[param.name] = param.value;
+            break;
+        }
+    }
+    return {{"kind", fact.kind}, {"params", std::move(params)}};
 }
 
 ordered_json keep_json(const KeepOptions& keep) {
@@ -406,7 +446,8 @@ std::string to_json(const ReportData& data, JsonLayout layout) {
         root["collection_issues"].push_back({{"severity", i.severity == IssueSeverity::error ? "error" : "warning"},
                                              {"source", i.source},
                                              {"endpoint", opt(i.endpoint)},
-                                             {"message", i.message}});
+                                             {"message", i.message},
+                                             {"fact", issue_fact_json(i.fact)}});
     }
     if (data.archive) {
         root["archive"] = archive_json(*data.archive);

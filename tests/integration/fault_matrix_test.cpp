@@ -14,6 +14,7 @@
 #include "emulator/faults.hpp"
 #include "emulator/scenario_cluster.hpp"
 #include "emulator/tls_identity.hpp"
+#include "model/collection_issue.hpp"
 #include "support/process.hpp"
 
 #include <gtest/gtest.h>
@@ -1201,6 +1202,14 @@ void run_row(const Row& row) {
         for (const auto& text : x.issue_texts) {
             EXPECT_NE(issues_text.find(text), std::string::npos) << "no collection issue says '" << text << "':\n"
                                                                  << issues_text;
+        }
+        // Issue 13: every collection issue is also a fact of a known kind (worded in each language).
+        for (const auto& issue : report["collection_issues"]) {
+            const auto& kinds = pvr::model::collection_issue_kinds;
+            const bool known =
+                issue["fact"].is_object() && issue["fact"]["kind"].is_string() &&
+                std::find(kinds.begin(), kinds.end(), issue["fact"]["kind"].get<std::string>()) != kinds.end();
+            EXPECT_TRUE(known) << "collection issue without a fact of a known kind: " << issue.dump();
         }
         for (const auto& kind : x.anomalies) {
             bool found = false;

@@ -38,6 +38,15 @@ const Language k_languages[] = {
      {"Backup-Bericht", "75,0", "30 von 40 Gästen", "Seite 1 von"}},
 };
 
+/// The demo's offline node (a collection issue), worded in each language (issue 13).
+const std::map<std::string, std::string> k_offline_node = {
+    {"en", "Node pve3 is offline: its task history and guest configurations could not be read."},
+    {"fr", "Le nœud pve3 est hors ligne\u00a0: son historique de tâches et la configuration de ses VM/CT n’ont pas "
+           "pu être lus."},
+    {"de", "Knoten pve3 ist offline: Sein Task-Verlauf und die Konfiguration seiner Gäste konnten nicht gelesen "
+           "werden."},
+};
+
 std::string tool(const std::string& program, const std::vector<std::string>& args) {
     const auto result = run_process("/usr/bin/" + program, args, {});
     EXPECT_EQ(result.exit_code, 0) << program << ": " << result.err;
@@ -99,6 +108,10 @@ TEST_P(ReportFiles, DemoPdfAndHtmlCarryEverySectionAndKeyFigure) {
     EXPECT_EQ(html.find("src=\"http"), std::string::npos);
     EXPECT_EQ(html.find("href=\"http"), std::string::npos);
     EXPECT_EQ(html.find("<script"), std::string::npos);
+    // The collection issue in the report's language.
+    const auto offline = k_offline_node.find(lang.code);
+    ASSERT_NE(offline, k_offline_node.end());
+    EXPECT_NE(html.find(offline->second), std::string::npos) << "collection issue not worded in " << lang.code;
 }
 
 INSTANTIATE_TEST_SUITE_P(Languages, ReportFiles, ::testing::ValuesIn(k_languages),

@@ -2,6 +2,7 @@
 
 #include "collect/pbs_collector.hpp"
 #include "fake_client.hpp"
+#include "issue_fact_text.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -11,6 +12,8 @@
 
 using namespace pvr;
 using namespace pvr::collect;
+using pvr::collect::testing::expect_known_kinds;
+using pvr::collect::testing::fact_line;
 using pvr::collect::testing::FakeClient;
 using pvr::collect::testing::fixture;
 using ::testing::ElementsAre;
@@ -132,6 +135,7 @@ void load_server(FakeClient& pbs) {
 }
 
 std::vector<std::string> issue_lines(const model::Inventory& inventory) {
+    expect_known_kinds(inventory.issues); // issue 13: every issue has a fact of a known kind
     std::vector<std::string> out;
     for (const auto& issue : inventory.issues) {
         out.push_back(std::string(issue.severity == model::IssueSeverity::error ? "error" : "warning") + " " +
@@ -365,6 +369,10 @@ TEST(CollectPbs, UnreachableServer) {
     EXPECT_FALSE(run.content("pbs-b").collected);
     EXPECT_EQ(run.content("pbs-a").server_url, url);
     EXPECT_THAT(run.pbs1->calls(), ElementsAre("/version"));
+    EXPECT_EQ(fact_line(run.inventory.issues[0].fact),
+              "pbs_unreachable server=" + url +
+                  " reason=GET /version: cannot connect to https://pbs1.example.lan:8007 (Connection refused) "
+                  "storages=pbs-a|pbs-b");
 }
 
 TEST(CollectPbs, RefusedTokenNamesTheVariables) {
@@ -379,6 +387,11 @@ TEST(CollectPbs, RefusedTokenNamesTheVariables) {
                             "disabled); the snapshots of storages pbs-a, pbs-b were not collected");
     EXPECT_EQ(lines[0].find(secret), std::string::npos);
     EXPECT_FALSE(run.content("pbs-a").collected);
+    EXPECT_EQ(fact_line(run.inventory.issues[0].fact),
+              "pbs_token_refused server=" + url +
+                  " token=report@pbs!coverage reason=HTTP 401 authentication failed token_variable=PBS_TOKEN_ID "
+                  "secret_variable=PBS_TOKEN_SECRET storages=pbs-a|pbs-b");
+    EXPECT_EQ(fact_line(run.inventory.issues[0].fact).find(secret), std::string::npos);
 }
 
 TEST(CollectPbs, RefusedPerStorageTokenNamesTheOverride) {
@@ -413,6 +426,12 @@ TEST(CollectPbs, FingerprintMismatchNamesTheStorage) {
                                     "storage pbs-a (or set PBS_PBS_A_FINGERPRINT)"));
     EXPECT_THAT(lines[0], HasSubstr("the server presented " + other_pin));
     EXPECT_FALSE(run.content("pbs-a").collected);
+    const auto& fact = run.inventory.issues[0].fact;
+    EXPECT_EQ(fact.kind, "pbs_fingerprint_mismatch");
+    EXPECT_EQ(fact.text("fingerprint"), pin);
+    EXPECT_EQ(fact.text("storage"), "pbs-a");
+    EXPECT_EQ(fact.text("variable"), "PBS_PBS_A_FINGERPRINT");
+    EXPECT_EQ(fact.text("storages"), "pbs-a");
 }
 
 TEST(CollectPbs, FingerprintOverrideMismatchNamesTheVariable) {
@@ -537,6 +556,8 @@ TEST(CollectPbs, InvisibleDatastore) {
     EXPECT_FALSE(run.content("pbs-b").collected);
     EXPECT_FALSE(run.pbs1->called("/admin/datastore/store1/"));
     EXPECT_FALSE(run.inventory.pbs_servers[0].datastores.at("store1").usage.has_value());
+    EXPECT_EQ(fact_line(run.inventory.issues[0].fact),
+              "datastore_invisible datastore=store1 server=" + url + " storages=pbs-a|pbs-b");
 }
 
 TEST(CollectPbs, UsageWithoutAuditIsUnknown) {
@@ -784,6 +805,8 @@ TEST(CollectPbs, StorageWithoutTokenWhenOnlyAnotherHasOne) {
     EXPECT_TRUE(run.content("pbs-a").collected);
     EXPECT_FALSE(run.content("pbs-b").collected);
     EXPECT_EQ(run.servers.connections().size(), 1U);
+    EXPECT_EQ(fact_line(run.inventory.issues[0].fact),
+              "pbs_no_token storage=pbs-b token_variable=PBS_PBS_B_TOKEN_ID secret_variable=PBS_PBS_B_TOKEN_SECRET");
 }
 
 TEST(CollectPbs, InvalidStorageFingerprint) {
@@ -797,6 +820,8 @@ TEST(CollectPbs, InvalidStorageFingerprint) {
                                     "fingerprint"));
     EXPECT_THAT(lines[0], HasSubstr("PBS_PBS_A_FINGERPRINT"));
     EXPECT_TRUE(run.servers.connections().empty());
+    EXPECT_EQ(fact_line(run.inventory.issues[0].fact),
+              "pbs_bad_fingerprint storage=pbs-a fingerprint=ab:cd:ef variable=PBS_PBS_A_FINGERPRINT");
 }
 
 TEST(CollectPbs, StorageWithoutServer) {

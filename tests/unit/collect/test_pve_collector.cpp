@@ -2,6 +2,7 @@
 
 #include "collect/pve_collector.hpp"
 #include "fake_client.hpp"
+#include "issue_fact_text.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -10,6 +11,8 @@
 
 using namespace pvr;
 using namespace pvr::collect;
+using pvr::collect::testing::expect_known_kinds;
+using pvr::collect::testing::fact_line;
 using pvr::collect::testing::FakeClient;
 using pvr::collect::testing::fixture;
 using ::testing::ElementsAre;
@@ -74,6 +77,7 @@ const model::Guest& guest(const model::Inventory& inventory, std::int64_t vmid) 
 }
 
 std::vector<std::string> issue_lines(const model::Inventory& inventory) {
+    expect_known_kinds(inventory.issues); // issue 13: every issue has a fact of a known kind
     std::vector<std::string> out;
     for (const auto& issue : inventory.issues) {
         out.push_back(std::string(issue.severity == model::IssueSeverity::error ? "error" : "warning") + " " +
@@ -150,6 +154,7 @@ TEST(CollectPve, NormalCluster) {
                 ElementsAre("warning node/pve3 - node pve3 is offline: its task history and guest configurations "
                             "could not be read"));
 
+    EXPECT_EQ(fact_line(inventory.issues[0].fact), "node_offline node=pve3");
     EXPECT_EQ(inventory.pve_time_zone, "Europe/Paris");
 
     // Request pattern: 1 + 9 cluster-wide + 2 pools + 2 task pages + 1 time zone + 1 log + 3 configs.
@@ -187,6 +192,11 @@ TEST(CollectPve, ForbiddenWithoutReasonNamesTheExpectedPrivilege) {
                 ::testing::Contains("warning node/pve1 /nodes/pve1/qemu/100/config configuration of VM 100 on node "
                                     "pve1 could not be read: HTTP 403 Forbidden; the API token probably lacks "
                                     "VM.Audit on /vms/100"));
+    const auto it = std::find_if(inventory.issues.begin(), inventory.issues.end(),
+                                 [](const model::CollectionIssue& i) { return i.source == "node/pve1"; });
+    ASSERT_NE(it, inventory.issues.end());
+    EXPECT_EQ(fact_line(it->fact), "permission_probably_missing endpoint=/nodes/pve1/qemu/100/config "
+                                   "privilege=VM.Audit path=/vms/100 reason=Forbidden");
 }
 
 TEST(CollectPve, NodeAnswering595IsReportedOnceAndSkipped) {
@@ -207,6 +217,11 @@ TEST(CollectPve, NodeAnswering595IsReportedOnceAndSkipped) {
                             "its task history and guest configurations could not be read",
                             "warning node/pve3 - node pve3 is offline: its task history and guest configurations "
                             "could not be read"));
+    const auto it = std::find_if(inventory.issues.begin(), inventory.issues.end(),
+                                 [](const model::CollectionIssue& i) { return i.source == "node/pve2"; });
+    ASSERT_NE(it, inventory.issues.end());
+    EXPECT_EQ(fact_line(it->fact), "node_unreachable node=pve2 endpoint=/nodes/pve2/tasks status=595 "
+                                   "reason=No route to host");
 }
 
 TEST(CollectPve, NodeFailingLaterIsStillReportedOnce) {
@@ -252,6 +267,13 @@ TEST(CollectPve, NodeListFailingFallsBackToClusterStatus) {
                             "warning pve /nodes node list could not be read: HTTP 500 internal error",
                             "warning pve /nodes the node list comes from GET /cluster/status: GET /nodes failed (HTTP "
                             "500 internal error)"));
+    std::vector<std::string> facts;
+    for (const auto& issue : inventory.issues) {
+        facts.push_back(fact_line(issue.fact));
+    }
+    EXPECT_THAT(facts, ::testing::UnorderedElementsAre("node_offline node=pve3",
+                                                       "http_status endpoint=/nodes status=500 reason=internal error",
+                                                       "node_list_fallback reason=HTTP 500 internal error"));
 }
 
 TEST(CollectPve, UnauthenticatedAnywhereIsBlocking) {
@@ -448,6 +470,13 @@ TEST(CollectPve, PermissionFilteredEmptyListingsAreExplained) {
     EXPECT_THAT(lines, ::testing::Contains(HasSubstr("warning pve /pools no pool is visible")));
     EXPECT_THAT(lines, ::testing::Contains(HasSubstr("warning pve /cluster/tasks no task is visible: the API token "
                                                      "lacks Sys.Audit on /")));
+    std::vector<std::string> facts;
+    for (const auto& issue : inventory.issues) {
+        facts.push_back(fact_line(issue.fact));
+    }
+    EXPECT_THAT(facts, ::testing::IsSupersetOf({"storages_hidden privilege=Datastore.Audit",
+                                                "pools_hidden privilege=Pool.Audit",
+                                                "tasks_hidden privilege=Sys.Audit path=/"}));
 
     // Empty listings with every privilege present are just empty.
     FakeClient full;
@@ -653,6 +682,16 @@ TEST(CollectPve, AGuestWithoutAUsableTypeIsAnIssueNamingItsIndex) {
     EXPECT_THAT(lines, ::testing::Contains(HasSubstr("data[2].type: missing or null (VMID 106")));
     EXPECT_THAT(lines, ::testing::Contains(HasSubstr("data[3].type: 'openvz' is neither qemu nor lxc (VMID 107")));
     EXPECT_THAT(lines, ::testing::Not(::testing::Contains(HasSubstr("data[4]"))));
+    std::vector<std::string> facts;
+    for (const auto& issue : inventory.issues) {
+        facts.push_back(fact_line(issue.fact));
+    }
+    EXPECT_THAT(facts, ::testing::Contains("entry_skipped endpoint=/cluster/resources location=data[1].type "
+                                           "detail=missing or null (VMID 105, left out of the report: its kind is "
+                                           "unknown)"));
+    EXPECT_THAT(facts, ::testing::Contains("entry_skipped endpoint=/cluster/resources location=data[3].type "
+                                           "detail='openvz' is neither qemu nor lxc (VMID 107, left out of the "
+                                           "report: its kind is unknown)"));
 }
 
 TEST(CollectPve, ManyFailuresOfOneCauseAreOneIssue) {
@@ -676,6 +715,13 @@ TEST(CollectPve, ManyFailuresOfOneCauseAreOneIssue) {
     EXPECT_EQ(std::count_if(lines.begin(), lines.end(),
                             [](const std::string& l) { return l.find("/config") != std::string::npos; }),
               1);
+    const auto it = std::find_if(inventory.issues.begin(), inventory.issues.end(), [](const model::CollectionIssue& i) {
+        return i.endpoint == "/nodes/pve2/qemu/{vmid}/config";
+    });
+    ASSERT_NE(it, inventory.issues.end());
+    EXPECT_EQ(fact_line(it->fact), "http_status endpoint=/nodes/pve2/qemu/{vmid}/config status=500 reason=boom "
+                                   "occurrences=10 examples=/nodes/pve2/qemu/201/config|/nodes/pve2/qemu/202/config|"
+                                   "/nodes/pve2/qemu/203/config");
 }
 
 } // namespace

@@ -77,5 +77,22 @@ TEST(PlainText, German) {
     EXPECT_TRUE(has(text, "(Knoten pve1)")) << text;
 }
 
+TEST(PlainText, CollectionIssuesInTheReportsLanguage) {
+    auto data = critical_report();
+    model::CollectionIssue issue;
+    issue.source = "node/pve3";
+    issue.message = "node pve3 is offline: its task history and guest configurations could not be read";
+    issue.fact.kind = "node_offline";
+    issue.fact.add_text("node", "pve3");
+    data.collection_issues = {issue};
+    PlainTextOptions options;
+    options.lang = "fr";
+    const std::string fr = plain_text_summary(data, options);
+    EXPECT_TRUE(has(fr, "  node/pve3: Le nœud pve3 est hors ligne\u00a0: son historique de tâches")) << fr;
+    options.lang = "de";
+    const std::string de = plain_text_summary(data, options);
+    EXPECT_TRUE(has(de, "  node/pve3: Knoten pve3 ist offline: Sein Task-Verlauf")) << de;
+}
+
 } // namespace
 } // namespace pvr::mail

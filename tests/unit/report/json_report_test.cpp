@@ -103,6 +103,25 @@ TEST(JsonReport, WritesValuesWithContractEncodings) {
     EXPECT_EQ(doc["collection_issues"][0]["source"], "node/pve3");
 }
 
+TEST(JsonReport, CollectionIssueCarriesItsFact) {
+    auto data = sample();
+    EXPECT_TRUE(nlohmann::json::parse(pvr::report::to_json(data))["collection_issues"][0]["fact"].is_null());
+    auto& fact = data.collection_issues[0].fact;
+    fact.kind = "pbs_unreachable";
+    fact.add_text("server", "https://pbs1:8007").add_int("status", 595);
+    fact.add("storages", pvr::model::FactParam::Type::list, "pbs-a\npbs-b");
+    fact.add_time("since", 1795078800);
+    const auto doc = nlohmann::json::parse(pvr::report::to_json(data));
+    EXPECT_EQ(doc["collection_issues"][0]["message"], "node pve3 is offline");
+    EXPECT_EQ(doc["collection_issues"][0]["fact"],
+              (nlohmann::json{{"kind", "pbs_unreachable"},
+                              {"params",
+                               {{"server", "https://pbs1:8007"},
+                                {"status", 595},
+                                {"storages", nlohmann::json::array({"pbs-a", "pbs-b"})},
+                                {"since", "2026-11-19T09:00:00Z"}}}}));
+}
+
 TEST(JsonReport, ContractCheckerRejectsWrongTypes) {
     auto doc = nlohmann::json::parse(pvr::report::to_json(sample()));
     doc["summary"]["guests_total"] = "2";
