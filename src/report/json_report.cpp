@@ -6,8 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include <charconv>
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <string>
 

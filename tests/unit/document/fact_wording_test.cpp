@@ -85,6 +85,11 @@ Fact full_fact(std::string_view kind, std::string_view variant) {
     f.add("excluded_by", T::list, "backup-a");
     f.add_text("prune_job", "p1");
     f.add_text("server", "https://pbs1:8007");
+    f.add_time("full_at", 1797000000);
+    f.add_int("warn_days", 30);
+    f.add_int("samples", 30);
+    f.add("used", T::bytes, "26877905338368");
+    f.add("total", T::bytes, "32985348833280");
     return f;
 }
 
@@ -296,6 +301,30 @@ TEST(FactWording, EnglishWordingMatchesTheAnalysisSentences) {
         }
     }
     EXPECT_GE(compared, 20U);
+}
+
+TEST(FactWording, DatastoreFullSoonInThreeLanguages) {
+    Fact f;
+    f.kind = "datastore_full_soon";
+    f.add("case", FactParam::Type::identifier, "fit");
+    f.add_text("datastore", "store1").add_text("server", "pbs1.example.lan:8007").add_int("count", 12);
+    f.add_time("full_at", 1796256000).add_int("warn_days", 30).add_int("samples", 30);
+    f.add("used", FactParam::Type::bytes, "26877905338368").add("total", FactParam::Type::bytes, "32985348833280");
+    const auto en = word(Lang::en, f);
+    ASSERT_TRUE(en.has_value());
+    EXPECT_NE(en->find("Datastore store1 on PBS pbs1.example.lan:8007 will be full in 12 days"), std::string::npos)
+        << *en;
+    EXPECT_NE(en->find("fit of the last 30 runs"), std::string::npos) << *en;
+    const auto fr = word(Lang::fr, f);
+    ASSERT_TRUE(fr.has_value());
+    EXPECT_NE(fr->find("sera plein dans 12\u00a0jours"), std::string::npos) << *fr;
+    const auto de = word(Lang::de, f);
+    ASSERT_TRUE(de.has_value());
+    EXPECT_NE(de->find("ist in 12 Tagen voll"), std::string::npos) << *de;
+    f.params.front().value = "pbs_estimate";
+    f.params[3].value = "1";
+    EXPECT_NE(word(Lang::en, f)->find("in 1 day ("), std::string::npos) << *word(Lang::en, f);
+    EXPECT_NE(word(Lang::de, f)->find("Schätzung von PBS"), std::string::npos) << *word(Lang::de, f);
 }
 
 } // namespace
