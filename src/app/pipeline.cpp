@@ -83,7 +83,7 @@ model::ReportData build_report(http::Client& pve, const config::Config& config,
     }
     // The history of this cluster (HISTORY_DIR): the hash-chain link and what the history adds.
     const auto history = history::load_history(config.archive_dir(), history::cluster_key(data.cluster));
-    history::enrich_with_history(data, history, history::EnrichOptions{});
+    history::enrich_with_history(data, history, history::EnrichOptions{config.capacity_warn.count()});
     return data;
 }
 

@@ -110,6 +110,12 @@ private:
         for (std::size_t b = 0; b < section.blocks.size(); ++b) {
             std::visit([&](const auto& block) { add_block(b, block, width, out); }, section.blocks[b]);
         }
+        // A table's introduction (a paragraph right before its first row) stays with that row.
+        for (std::size_t i = 0; i + 1 < out.size(); ++i) {
+            if (out[i].kind == ItemKind::paragraph && out[i + 1].kind == ItemKind::table && out[i + 1].index == 0) {
+                out[i].keep_with_next = true;
+            }
+        }
         // What follows a heading, a title or a caption sits right under it (their own gap suffices).
         for (std::size_t i = 1; i < out.size(); ++i) {
             if (!out[i - 1].page_break && is_lead_kind(out[i - 1].kind)) {
@@ -250,6 +256,12 @@ private:
             u.space_before = r == 0 ? m_theme.block_gap : 0.0;
             u.header_height = header;
             out.push_back(u);
+        }
+        // Orphan and widow control: a table never leaves its first or its last row alone on a page.
+        const std::size_t n = table.rows.size();
+        if (n >= 2) {
+            out[out.size() - n].keep_with_next = true;
+            out[out.size() - 2].keep_with_next = true;
         }
         m_columns[b] = widths;
     }
