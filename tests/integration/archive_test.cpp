@@ -233,3 +233,132 @@ TEST_F(Archive, HistoryOfAGuestNamesTheRecordsThatProveIt) {
 }
 
 } // namespace
+
+namespace {
+
+/// The words of a PDF page range, one space between them.
+std::string pdf_words(const std::string& pdf, int first, int last) {
+    const auto text =
+        run_process("/usr/bin/pdftotext", {"-f", std::to_string(first), "-l", std::to_string(last), pdf, "-"}, {}).out;
+    std::string out;
+    for (const char c : text) {
+        const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\f';
+        if (!space || (!out.empty() && out.back() != ' ')) {
+            out += space ? ' ' : c;
+        }
+    }
+    return out;
+}
+
+bool has_subject(const nlohmann::json& list, int vmid) {
+    return std::any_of(list.begin(), list.end(), [&](const nlohmann::json& g) { return g.value("vmid", 0) == vmid; });
+}
+
+} // namespace
+
+// The day before the generated history's chosen changes (day 59 of 90): today's demo run sees
+// every one of them as a change since that report.
+TEST_F(Archive, ChangesSinceThePreviousReportOfTheCluster) {
+    TempDir tmp;
+    const std::string history = copy_of_generated(tmp);
+    auto files = archive_files(history);
+    for (std::size_t i = 59; i < files.size(); ++i) { // keep days 1..59 (up to 2026-10-26)
+        fs::remove(history + "/" + files[i]);
+    }
+    const auto run = run_process(PVR_BINARY, {"--demo", "--format", "json,pdf,html"},
+                                 {{"OUTPUT_DIR", tmp.path()}, {"HISTORY_DIR", history}});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    const auto doc = nlohmann::json::parse(
+        pvr::test::read_whole_file(tmp.path() + "/pve-backup-report_pve-prod_2026-11-27_070000.json"));
+    const auto& changes = doc["changes"];
+    ASSERT_TRUE(changes.is_object()) << doc["changes"];
+    EXPECT_EQ(changes["first_report"], false);
+    EXPECT_EQ(changes["previous_at"], "2026-10-26T07:00:00Z");
+    EXPECT_EQ(changes["previous_file"], files[58]);
+    // Day 60: a guest leaves its job; day 85: a new guest, not backed up; day 75: a job disabled.
+    ASSERT_EQ(changes["lost_coverage"].size(), 1U) << changes["lost_coverage"];
+    EXPECT_EQ(changes["lost_coverage"][0]["vmid"], 300);
+    EXPECT_EQ(changes["lost_coverage"][0]["before"], "scheduled");
+    EXPECT_EQ(changes["lost_coverage"][0]["after"], "not_backed_up");
+    EXPECT_TRUE(has_subject(changes["new_guests"], 113)) << changes["new_guests"];
+    ASSERT_EQ(changes["jobs"].size(), 1U) << changes["jobs"];
+    EXPECT_EQ(changes["jobs"][0]["change"], "disabled");
+    EXPECT_TRUE(has_subject(changes["new_failed_backups"], 111)) << changes["new_failed_backups"];
+    const auto& new_anomalies = changes["new_anomalies"];
+    EXPECT_TRUE(std::any_of(new_anomalies.begin(), new_anomalies.end(), [](const nlohmann::json& a) {
+        return a["kind"] == "guest_not_backed_up" && a["subject"] == "vm/300" && a["days_open"] == 0;
+    })) << new_anomalies;
+    // An anomaly open since the oldest kept report is ongoing, with its age.
+    const auto& ongoing = changes["ongoing_anomalies"];
+    ASSERT_FALSE(ongoing.empty());
+    EXPECT_EQ(ongoing[0]["open_since"], "2026-08-29T07:00:00Z");
+    EXPECT_EQ(ongoing[0]["days_open"], 90);
+
+    // The first page says it, in the PDF and the HTML.
+    const std::string page1 = pdf_words(tmp.path() + "/pve-backup-report_pve-prod_2026-11-27_070000.pdf", 1, 1);
+    EXPECT_NE(page1.find("Changes since 26 Oct 2026 07:00 UTC"), std::string::npos) << page1;
+    EXPECT_NE(page1.find("vm/300"), std::string::npos) << page1;
+    const auto html = pvr::test::read_whole_file(tmp.path() + "/pve-backup-report_pve-prod_2026-11-27_070000.html");
+    EXPECT_NE(html.find("Changes since 26 Oct 2026 07:00 UTC"), std::string::npos);
+}
+
+TEST_F(Archive, TheFirstReportSaysSo) {
+    TempDir tmp;
+    const auto run = run_process(PVR_BINARY, {"--demo", "--format", "json,pdf"}, {{"OUTPUT_DIR", tmp.path()}});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    const auto doc = nlohmann::json::parse(
+        pvr::test::read_whole_file(tmp.path() + "/pve-backup-report_pve-prod_2026-11-27_070000.json"));
+    EXPECT_EQ(doc["changes"]["first_report"], true);
+    EXPECT_TRUE(doc["changes"]["lost_coverage"].empty());
+    const std::string page1 = pdf_words(tmp.path() + "/pve-backup-report_pve-prod_2026-11-27_070000.pdf", 1, 1);
+    EXPECT_NE(page1.find("First report for this cluster: no earlier report to compare with."), std::string::npos)
+        << page1;
+}
+
+// 90 days of history: the trends (30 and 90 runs), the datastores' used space, and the capacity
+// forecast; below CAPACITY_WARN_DAYS the forecast is an anomaly that counts in the verdict.
+TEST_F(Archive, TrendsAndCapacityForecastFromNinetyDays) {
+    TempDir tmp;
+    const std::string history = copy_of_generated(tmp);
+    const auto run = run_process(PVR_BINARY, {"--demo", "--format", "json,pdf"},
+                                 {{"OUTPUT_DIR", tmp.path()}, {"HISTORY_DIR", history}, {"CAPACITY_WARN_DAYS", "120"}});
+    ASSERT_EQ(run.exit_code, 0) << run.err;
+    const auto doc = nlohmann::json::parse(
+        pvr::test::read_whole_file(tmp.path() + "/pve-backup-report_pve-prod_2026-11-27_070000.json"));
+    const auto& trends = doc["trends"];
+    ASSERT_TRUE(trends.is_object());
+    EXPECT_EQ(trends["window"], 90);
+    const auto& points = trends["points"];
+    ASSERT_EQ(points.size(), 90U); // the last 89 generated days and this run
+    EXPECT_EQ(points.back()["generated_at"], "2026-11-27T07:00:00Z");
+    EXPECT_GT(points.front()["coverage_percent"].get<double>(), points.back()["coverage_percent"].get<double>());
+    EXPECT_EQ(points.front()["guests_not_backed_up"], 0);
+    ASSERT_EQ(trends["datastores"].size(), 2U);
+    for (const auto& store : trends["datastores"]) {
+        ASSERT_EQ(store["points"].size(), 90U) << store["datastore"];
+        EXPECT_LT(store["points"].front()["used"].get<double>(), store["points"].back()["used"].get<double>());
+    }
+
+    ASSERT_EQ(doc["capacity"].size(), 2U);
+    const auto& store1 = doc["capacity"][0];
+    EXPECT_EQ(store1["datastore"], "store1");
+    EXPECT_EQ(store1["basis"], "pbs_estimate");
+    EXPECT_EQ(store1["days_left"], 106);
+    const auto& anomalies = doc["anomalies"];
+    const auto full = std::find_if(anomalies.begin(), anomalies.end(),
+                                   [](const nlohmann::json& a) { return a["kind"] == "datastore_full_soon"; });
+    ASSERT_NE(full, anomalies.end());
+    EXPECT_EQ((*full)["subject"], "datastore/pbs1.example.lan:8007/store1");
+    EXPECT_EQ((*full)["severity"], "warning");
+    EXPECT_EQ((*full)["fact"]["kind"], "datastore_full_soon");
+    EXPECT_EQ(std::count_if(anomalies.begin(), anomalies.end(),
+                            [](const nlohmann::json& a) { return a["kind"] == "datastore_full_soon"; }),
+              1); // offsite has 1,525 days left
+
+    const std::string pages = pdf_words(tmp.path() + "/pve-backup-report_pve-prod_2026-11-27_070000.pdf", 1, 4);
+    EXPECT_NE(pages.find("PBS capacity forecast"), std::string::npos) << pages;
+    EXPECT_NE(pages.find("106 days"), std::string::npos) << pages;
+    EXPECT_NE(pages.find("Trends"), std::string::npos) << pages;
+    EXPECT_NE(pages.find("Coverage, last 90 reports"), std::string::npos) << pages;
+    EXPECT_NE(pages.find("Datastore store1 on pbs1.example.lan:8007"), std::string::npos) << pages;
+}
