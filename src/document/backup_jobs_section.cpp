@@ -1,5 +1,6 @@
 // Backup jobs: schedule, next run, storage, mode and the selection in words.
 
+#include "document/job_problem_wording.hpp"
 #include "document/sections.hpp"
 
 namespace pvr::document {
@@ -72,7 +73,7 @@ Section backup_jobs_section(const BuildContext& ctx) {
         row.push_back(comment.empty() ? none_cell() : text_cell(comment));
         table.rows.push_back(std::move(row));
         for (const auto& problem : job.problems) {
-            problems.push_back(ctx.tr.format(Msg::job_problem_line, job.id, problem));
+            problems.push_back(ctx.tr.format(Msg::job_problem_line, job.id, word_job_problem(ctx.tr, problem)));
         }
     }
     section.blocks.emplace_back(std::move(table));

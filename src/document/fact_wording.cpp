@@ -1,6 +1,7 @@
 #include "document/fact_wording.hpp"
 
 #include "core/time.hpp"
+#include "document/job_problem_wording.hpp"
 
 #include <fmt/args.h>
 #include <fmt/format.h>
@@ -324,6 +325,11 @@ void add_derived(const Translator& tr, const Formatter& fmt, const Fact& fact,
     }
     if (fact.find("selection") != nullptr) {
         values["selection"] = selection_words(tr, fact);
+    }
+    if (fact.kind == "job_uninterpretable") {
+        if (const auto problem = fact.text("problem")) {
+            values["problem"] = word_job_problem(tr, *problem);
+        }
     }
     if (fact.kind == "job_disabled" && fact.find("storage") == nullptr) {
         values["storage"] = std::string(tr.text(Msg::fact_default_storage));

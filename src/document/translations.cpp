@@ -553,6 +553,8 @@ const std::vector<MsgText> k_table = {
      Plural{"Removed by the report retention during this run: {0} archive records."}},
     {MSG(archive_note_check),
      "Check the file with sha256sum and the chain of reports with: pve-backup-report verify-archive <directory>."},
+    {MSG(job_problem_bad_schedule), "schedule: '{0}' is not a valid calendar event ({1})"},
+    {MSG(job_problem_enabled_not_boolean), "enabled: expected a boolean, got {} (taken as enabled)"},
 };
 // clang-format on
 

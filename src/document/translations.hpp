@@ -161,6 +161,8 @@ enum class Msg : std::size_t {
     fact_datastore_full_soon_pbs_estimate, fact_datastore_full_soon_fit,
     // archive (hash chain) note on the last page
     archive_note_own, archive_note_previous, archive_note_first, archive_note_restarted, archive_note_check,
+    // job settings that could not be interpreted (document/job_problem_wording.cpp)
+    job_problem_bad_schedule, job_problem_enabled_not_boolean,
     count_
 };
 // clang-format on
