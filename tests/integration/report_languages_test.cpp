@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <filesystem>
 #include <map>
 #include <regex>
 #include <set>
@@ -83,6 +84,7 @@ std::set<std::string> words_of(const std::string& text) {
 struct Case {
     const char* lang;
     std::vector<const char*> phrases; // English that must not appear (checked on whole phrases)
+    std::vector<const char*> present; // proof that the history's sections are in the PDF
 };
 
 // Phrases with their spaces: " not " does not match "notes". The German list leaves out words
@@ -97,7 +99,32 @@ class ReportLanguages : public ::testing::TestWithParam<Case> {};
 TEST_P(ReportLanguages, DemoPdfHasNoEnglishLeftAndNoRawIdentifier) {
     const Case& c = GetParam();
     pvr::test::TempDir dir;
-    const std::map<std::string, std::string> env = {{"OUTPUT_DIR", dir.path()}, {"REPORT_LANG", c.lang}};
+    // A run history (scripts/gen-demo-history.py) so that the "Changes since" block, the trends,
+    // the capacity forecast and the archive note are in the PDF too: days 1..59 of 90 are kept,
+    // so every kind of change the generator makes is a change since the previous report.
+    const std::string history = dir.path() + "/history";
+    {
+        const auto base =
+            run_process(PVR_BINARY, {"--demo", "--format", "json"}, {{"OUTPUT_DIR", dir.path() + "/base"}});
+        ASSERT_EQ(base.exit_code, 0) << base.err;
+        const auto gen =
+            run_process("/usr/bin/python3",
+                        {std::string(PVR_SOURCE_DIR) + "/scripts/gen-demo-history.py", "--report",
+                         dir.path() + "/base/pve-backup-report_pve-prod_2026-11-27_070000.json", "--out", history},
+                        {});
+        ASSERT_EQ(gen.exit_code, 0) << gen.err;
+        std::vector<std::string> files;
+        for (const auto& entry : std::filesystem::directory_iterator(history)) {
+            files.push_back(entry.path().string());
+        }
+        std::sort(files.begin(), files.end());
+        ASSERT_EQ(files.size(), 90U);
+        for (std::size_t i = 59; i < files.size(); ++i) {
+            std::filesystem::remove(files[i]);
+        }
+    }
+    const std::map<std::string, std::string> env = {
+        {"OUTPUT_DIR", dir.path()}, {"REPORT_LANG", c.lang}, {"HISTORY_DIR", history}, {"CAPACITY_WARN_DAYS", "120"}};
     const auto run = run_process(PVR_BINARY, {"--demo", "--generate-pdf"}, env);
     ASSERT_EQ(run.exit_code, 0) << run.err;
     const auto dump = run_process(PVR_BINARY, {"--demo", "--dump-report-data"}, env);
@@ -105,6 +132,11 @@ TEST_P(ReportLanguages, DemoPdfHasNoEnglishLeftAndNoRawIdentifier) {
     const std::string pdf = dir.path() + "/pve-backup-report_pve-prod_2026-11-27_070000.pdf";
     const auto text_run = run_process("/usr/bin/pdftotext", {pdf, "-"}, {});
     ASSERT_EQ(text_run.exit_code, 0) << text_run.err;
+
+    const std::string whole = normalized(text_run.out);
+    for (const char* phrase : c.present) {
+        EXPECT_NE(whole.find(phrase), std::string::npos) << phrase << " is not in the " << c.lang << " PDF";
+    }
 
     std::vector<std::string> server;
     std::vector<std::string> tokens;
@@ -189,7 +221,10 @@ TEST_P(ReportLanguages, DemoPdfHasNoEnglishLeftAndNoRawIdentifier) {
     EXPECT_TRUE(found.empty()) << found.size() << " problem(s) in the " << c.lang << " demo PDF:" << report;
 }
 
-INSTANTIATE_TEST_SUITE_P(Demo, ReportLanguages, ::testing::Values(Case{"fr", k_common}, Case{"de", k_common}),
-                         [](const auto& param_info) { return std::string(param_info.param.lang); });
+INSTANTIATE_TEST_SUITE_P(
+    Demo, ReportLanguages,
+    ::testing::Values(Case{"fr", k_common, {"Changements depuis le 26 oct. 2026", "Tendances", "sera plein dans"}},
+                      Case{"de", k_common, {"Änderungen seit 26. Okt. 2026", "Trends", "ist in"}}),
+    [](const auto& param_info) { return std::string(param_info.param.lang); });
 
 } // namespace
