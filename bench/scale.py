@@ -9,6 +9,9 @@ cached under build/scale-scenarios/), starts pve-api-emulator for PVE and for ea
 directory, and prints one table row: requests, wall time, network lower bound, peak RSS of the
 tool (the emulators excluded), report sizes, PDF pages and render time. With --baseline, that git
 ref is exported and built in build/scale-baseline/ and run on the same matrix, row by row.
+With --history N, the measured run first gets N earlier daily archive records of the same
+report in its OUTPUT_DIR (the run history it reads: changes, trends, capacity), to show what
+reading a long history costs at that size.
 `--check` is the cheap integration test (ctest): a small scenario, and the report's guest and
 snapshot counts must match what the generator wrote. Python 3 standard library only.
 """
@@ -88,7 +91,12 @@ class Emulator:
 
     def requests(self):
         with open(self.request_log, "rb") as f:
-            return sum(1 for _ in f)
+            return sum(1 for _ in f) - getattr(self, "skipped", 0)
+
+    def reset_requests(self):
+        """Requests counted from now on (the history's seed run is not part of the figures)."""
+        self.skipped = 0
+        self.skipped = self.requests()
 
     def stop(self):
         if self.process.poll() is None:
@@ -110,6 +118,34 @@ def run_tool(tool, env, stderr_path):
         wall = time.monotonic() - start
         process.returncode = os.waitstatus_to_exitcode(status)
     return process.returncode, wall, usage.ru_maxrss
+
+
+def write_history(tool, env, output, days, stderr_path):
+    """N earlier daily archive records in `output`: one unmeasured run's report data, re-dated."""
+    import datetime as dt
+    import gzip
+    seed = os.path.join(os.path.dirname(output), "seed")
+    os.makedirs(seed, exist_ok=True)
+    seed_env = dict(env, OUTPUT_DIR=seed)
+    code, _, _ = run_tool(tool, seed_env, stderr_path)
+    if code not in (0, 6):
+        sys.exit("scale: the run that seeds the history exited %d (%s)" % (code, stderr_path))
+    record = next(os.path.join(seed, f) for f in os.listdir(seed) if f.endswith(".data.json.gz"))
+    with gzip.open(record, "rt", encoding="utf-8") as f:
+        base = json.load(f)
+    now = dt.datetime.strptime(base["generated_at"], "%Y-%m-%dT%H:%M:%SZ")
+    cluster = re.sub(r"[^A-Za-z0-9._-]", "_", base["cluster"]["name"] or "standalone")
+    previous = None
+    for day in range(days, 0, -1):
+        when = now - dt.timedelta(days=day)
+        base["generated_at"] = when.strftime("%Y-%m-%dT%H:%M:%SZ")
+        base["archive"] = {"previous": previous, "pruned": []}
+        name = "pve-backup-report_%s_%s.data.json.gz" % (cluster, when.strftime("%Y-%m-%d_%H%M%S"))
+        data = gzip.compress(json.dumps(base, separators=(",", ":")).encode("utf-8"), compresslevel=1, mtime=0)
+        with open(os.path.join(output, name), "wb") as f:
+            f.write(data)
+        previous = {"file": name, "sha256": hashlib.sha256(data).hexdigest(), "generated_at": base["generated_at"]}
+    log("  history: %d records of %.1f MB (gzipped) written" % (days, len(data) / 1e6))
 
 
 def parse_log(path):
@@ -184,6 +220,10 @@ def run_case(args, tool, emulator_bin, scenario, manifest, latency, workdir, wan
                 name = storage_env_name(storage["storage"])
                 env["PBS_%s_URL" % name] = "https://127.0.0.1:%d" % server.port
                 env["PBS_%s_FINGERPRINT" % name] = fingerprint_of(server.cert)
+        if getattr(args, "history", 0) > 0:
+            write_history(tool, env, output, args.history, os.path.join(workdir, "seed.stderr"))
+            for e in emulators:
+                e.reset_requests()
         code, wall, rss_kib = run_tool(tool, env, os.path.join(workdir, "tool.stderr"))
         requests = sum(e.requests() for e in emulators)
     finally:
@@ -300,6 +340,7 @@ def main():
     parser.add_argument("--namespaces", type=int, default=1)
     parser.add_argument("--task-days", type=int, default=3)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--history", type=int, default=0, help="earlier daily records the measured run reads")
     parser.add_argument("--now", type=int, default=today_utc(), help="scenario time (epoch); default today 00:00 UTC")
     parser.add_argument("--threads", type=int, default=32, help="emulator worker threads")
     parser.add_argument("--pbs-timeout", type=int, default=600, help="PBS_TIMEOUT for the runs")

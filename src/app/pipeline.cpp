@@ -82,7 +82,10 @@ model::ReportData build_report(http::Client& pve, const config::Config& config,
                                    [](const auto& use) { return use.status == "active"; }));
     }
     // The history of this cluster (HISTORY_DIR): the hash-chain link and what the history adds.
-    const auto history = history::load_history(config.archive_dir(), history::cluster_key(data.cluster));
+    // Bounded however long the history is kept: the newest runs of the trends' window, and only the
+    // previous report whole (the changes compare with it).
+    const auto history = history::load_history(config.archive_dir(), history::cluster_key(data.cluster),
+                                               history::LoadOptions{data.generated_at, history::history_window});
     history::enrich_with_history(data, history, history::EnrichOptions{config.capacity_warn.count()});
     return data;
 }

@@ -105,7 +105,21 @@ std::vector<FoundRecord> scan_archive(const std::filesystem::path& dir, std::str
     return out;
 }
 
-std::vector<model::RunDigest> load_history(const std::filesystem::path& dir, const std::string& cluster) {
+void slim_digest(model::RunDigest& run) {
+    run.guests.clear();
+    run.guests.shrink_to_fit();
+    run.jobs.clear();
+    run.jobs.shrink_to_fit();
+    run.retention_policies.clear();
+    run.retention_policies.shrink_to_fit();
+    for (auto& anomaly : run.anomalies) {
+        anomaly.message.clear();
+        anomaly.message.shrink_to_fit();
+    }
+}
+
+std::vector<model::RunDigest> load_history(const std::filesystem::path& dir, const std::string& cluster,
+                                           const LoadOptions& options) {
     std::vector<model::RunDigest> history;
     std::string why;
     std::error_code ec;
@@ -113,17 +127,39 @@ std::vector<model::RunDigest> load_history(const std::filesystem::path& dir, con
         spdlog::info("history: '{}' does not exist yet: first report", dir.string());
         return history;
     }
-    const auto found = candidates(dir, why);
+    auto found = candidates(dir, why);
     if (!why.empty()) {
         spdlog::warn("history: HISTORY_DIR '{}' cannot be read ({}): no history", dir.string(), why);
         return history;
     }
     const std::string safe = safe_cluster_name(cluster);
-    for (const auto& c : found) {
+    std::erase_if(found, [&](const Candidate& c) {
         if (c.name.cluster != safe && c.name.cluster != "standalone") {
             spdlog::debug("history: {} is another cluster's record", c.path.filename().string());
-            continue;
+            return true;
         }
+        return false;
+    });
+    if (options.before && options.max_earlier > 0) {
+        // `found` is ordered by the time in the names: drop the oldest earlier ones beyond the limit.
+        const auto earlier = static_cast<std::size_t>(std::count_if(
+            found.begin(), found.end(), [&](const Candidate& c) { return c.name.generated_at < *options.before; }));
+        if (earlier > options.max_earlier) {
+            const std::size_t skip = earlier - options.max_earlier;
+            spdlog::info("history: the {} oldest records of '{}' are not read (a run reads the newest {})", skip,
+                         cluster, options.max_earlier);
+            std::size_t skipped = 0;
+            std::erase_if(found, [&](const Candidate& c) {
+                if (skipped < skip && c.name.generated_at < *options.before) {
+                    ++skipped;
+                    return true;
+                }
+                return false;
+            });
+        }
+    }
+    std::optional<std::size_t> full; // the record kept whole: the newest made before options.before
+    for (const auto& c : found) {
         auto record = read_found(c.path, c.name.generated_at);
         if (!record.record) {
             spdlog::warn("history: {} skipped: {}", record.file, record.why);
@@ -134,7 +170,20 @@ std::vector<model::RunDigest> load_history(const std::filesystem::path& dir, con
                          record.record->digest.cluster, cluster);
             continue;
         }
-        history.push_back(std::move(record.record->digest));
+        model::RunDigest& run = history.emplace_back(std::move(record.record->digest));
+        if (!options.before) {
+            continue;
+        }
+        if (run.generated_at >= *options.before) {
+            slim_digest(run);
+        } else if (!full || history[*full].generated_at <= run.generated_at) {
+            if (full) {
+                slim_digest(history[*full]);
+            }
+            full = history.size() - 1;
+        } else {
+            slim_digest(run);
+        }
     }
     std::stable_sort(history.begin(), history.end(), [](const model::RunDigest& a, const model::RunDigest& b) {
         return a.generated_at < b.generated_at;

@@ -76,6 +76,42 @@ TEST(LoadHistory, KeepsThisClustersReadableRecordsOldestFirstAndSkipsTheRest) {
     EXPECT_TRUE(history::load_history(dir.path() / "missing", "pve-prod").empty());
 }
 
+TEST(LoadHistory, ReadsTheNewestRunsAndKeepsOnlyThePreviousReportWhole) {
+    TempDir dir;
+    const std::int64_t day = 86400;
+    const std::int64_t now = 1795762800;
+    for (std::int64_t d = 1; d <= 5; ++d) {
+        write(dir.path() / record_name(now - d * day), history::archive_bytes(test::rich_report(now - d * day)));
+    }
+    // A record of this very time (a run repeated within the second, the demo's fixed clock).
+    write(dir.path() / record_name(now), history::archive_bytes(test::rich_report(now)));
+
+    const auto all = history::load_history(dir.path(), "pve-prod");
+    ASSERT_EQ(all.size(), 6U);
+    ASSERT_FALSE(all.front().guests.empty()); // without options: every record whole
+
+    const auto bounded = history::load_history(dir.path(), "pve-prod", history::LoadOptions{now, 3});
+    ASSERT_EQ(bounded.size(), 4U); // the 3 newest before `now`, and the one at `now` (the chain's link)
+    EXPECT_EQ(bounded[0].generated_at, now - 3 * day);
+    EXPECT_EQ(bounded[2].generated_at, now - day);
+    EXPECT_EQ(bounded[3].generated_at, now);
+    // The previous report (now - 1 day) is whole; the others keep counts, anomalies and datastores.
+    EXPECT_EQ(bounded[2].guests.size(), all[4].guests.size());
+    EXPECT_EQ(bounded[2].jobs.size(), all[4].jobs.size());
+    for (const std::size_t i : {0U, 1U, 3U}) {
+        EXPECT_TRUE(bounded[i].guests.empty()) << i;
+        EXPECT_TRUE(bounded[i].jobs.empty()) << i;
+        EXPECT_EQ(bounded[i].anomalies.size(), all[i + 2].anomalies.size()) << i;
+        EXPECT_EQ(bounded[i].datastores.size(), all[i + 2].datastores.size()) << i;
+        EXPECT_EQ(bounded[i].guests_total, all[i + 2].guests_total) << i;
+    }
+    ASSERT_FALSE(bounded[0].anomalies.empty());
+    EXPECT_TRUE(bounded[0].anomalies[0].message.empty());
+    EXPECT_FALSE(bounded[2].anomalies[0].message.empty());
+    // The chain links to the newest record, whole or not.
+    EXPECT_EQ(history::link_to_previous(bounded).previous_file, record_name(now));
+}
+
 TEST(Retention, PlansOnlyThisClustersOwnFilesOlderThanTheLimit) {
     TempDir dir;
     const std::int64_t now = 1795762800;
