@@ -9,6 +9,8 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <memory>
+#include <set>
 #include <utility>
 
 namespace pvr::history {
@@ -410,6 +412,55 @@ RunDigest digest_of(const ReportData& report) {
     return d;
 }
 
+/// What the digest reads, kept while parsing: the rest of a record (the guests' retention and
+/// volumes, the collection issues, the changes, the trends, ...) is dropped as soon as it is read,
+/// so a record of 10,000 guests is not held whole in memory.
+namespace {
+
+json::parser_callback_t parse_filter() {
+    using Keys = std::set<std::string, std::less<>>;
+    static const Keys k_top = {
+        "schema_version", "generated_at",       "cluster",      "summary", "verdict", "guests", "anomalies",
+        "backup_jobs",    "retention_policies", "pbs_storages", "archive"};
+    static const Keys k_guest = {"vmid",      "type",        "name",      "node",     "coverage",
+                                 "exception", "last_backup", "last_task", "freshness"};
+    // Within those members of a guest: what read_guests reads.
+    static const std::map<std::string, Keys, std::less<>> k_guest_member = {{"coverage", {"status", "jobs"}},
+                                                                            {"exception", {"accepted"}},
+                                                                            {"last_backup", {"time", "storage"}},
+                                                                            {"last_task", {"time", "status"}},
+                                                                            {"freshness", {"overdue"}}};
+    struct State {
+        std::string top;   // the current member of the root
+        std::string guest; // the current member of a guest
+    };
+    auto state = std::make_shared<State>();
+    return [state](int depth, json::parse_event_t event, json& parsed) {
+        if (event != json::parse_event_t::key || !parsed.is_string()) {
+            return true;
+        }
+        const auto& key = parsed.get_ref<const std::string&>();
+        if (depth == 1) {
+            state->top = key;
+            return k_top.count(key) > 0;
+        }
+        if (state->top != "guests") {
+            return true;
+        }
+        if (depth == 3) {
+            state->guest = key;
+            return k_guest.count(key) > 0;
+        }
+        if (depth == 4) {
+            const auto member = k_guest_member.find(state->guest);
+            return member == k_guest_member.end() || member->second.count(key) > 0;
+        }
+        return true;
+    };
+}
+
+} // namespace
+
 std::optional<ArchiveRecord> record_from_json(std::string_view bytes, std::string& why) {
     if (bytes.size() > max_record_bytes) {
         why = fmt::format("larger than {} MiB", max_record_bytes / (1024 * 1024));
@@ -419,7 +470,7 @@ std::optional<ArchiveRecord> record_from_json(std::string_view bytes, std::strin
         why = fmt::format("JSON nested deeper than {} levels", max_record_depth);
         return std::nullopt;
     }
-    const json root = json::parse(bytes, nullptr, false);
+    const json root = json::parse(bytes, parse_filter(), false);
     if (root.is_discarded()) {
         why = "not valid JSON";
         return std::nullopt;
