@@ -50,9 +50,9 @@ std::optional<Section> trends_section(const BuildContext& ctx) {
     }
     const model::Trends& trends = *ctx.data.trends;
     Section section = make_section(ctx, anchors::trends, Msg::sec_trends);
+    section.new_page = false; // right after the summary and the capacity forecast
     const Points& points = trends.points;
     if (points.size() < 2) {
-        section.new_page = false;
         section.blocks.emplace_back(muted(ctx.text(Msg::trends_single_run)));
         return section;
     }

@@ -110,9 +110,11 @@ private:
         for (std::size_t b = 0; b < section.blocks.size(); ++b) {
             std::visit([&](const auto& block) { add_block(b, block, width, out); }, section.blocks[b]);
         }
-        // A table's introduction (a paragraph right before its first row) stays with that row.
+        // A table's or a chart's introduction (a paragraph right before its first row or its title)
+        // stays with it.
         for (std::size_t i = 0; i + 1 < out.size(); ++i) {
-            if (out[i].kind == ItemKind::paragraph && out[i + 1].kind == ItemKind::table && out[i + 1].index == 0) {
+            const bool table = out[i + 1].kind == ItemKind::table && out[i + 1].index == 0;
+            if (out[i].kind == ItemKind::paragraph && (table || out[i + 1].kind == ItemKind::caption)) {
                 out[i].keep_with_next = true;
             }
         }
