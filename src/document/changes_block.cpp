@@ -133,22 +133,6 @@ std::string job_item(const BuildContext& ctx, const model::JobChange& j) {
                          keep_or(ctx, j.after, Msg::keep_not_set));
 }
 
-std::string policy_source_text(const BuildContext& ctx, const std::string& source) {
-    if (source == "pve-job") {
-        return ctx.text(Msg::source_pve_job);
-    }
-    if (source == "pve-storage") {
-        return ctx.text(Msg::source_pve_storage);
-    }
-    if (source == "pbs-prune-job") {
-        return ctx.text(Msg::source_pbs_prune_job);
-    }
-    if (source == "pbs-datastore") {
-        return ctx.text(Msg::source_pbs_datastore);
-    }
-    return source;
-}
-
 std::string policy_item(const BuildContext& ctx, const model::RetentionPolicyChange& p) {
     const std::string label = excerpt(p.id, k_name_chars) + " (" + policy_source_text(ctx, p.source) + ")";
     if (p.change == "added") {

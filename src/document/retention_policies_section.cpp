@@ -8,22 +8,6 @@ namespace pvr::document {
 
 namespace {
 
-std::string source_text(const BuildContext& ctx, const std::string& source) {
-    if (source == "pve-job") {
-        return ctx.text(Msg::source_pve_job);
-    }
-    if (source == "pve-storage") {
-        return ctx.text(Msg::source_pve_storage);
-    }
-    if (source == "pbs-prune-job") {
-        return ctx.text(Msg::source_pbs_prune_job);
-    }
-    if (source == "pbs-datastore") {
-        return ctx.text(Msg::source_pbs_datastore);
-    }
-    return source;
-}
-
 Cell optional_mono(const std::optional<std::string>& value) { return value ? mono_cell(*value) : none_cell(); }
 
 // "https://pbs1.example.lan:8007/" -> "pbs1.example.lan", as in the PBS storages section (the
@@ -76,6 +60,22 @@ Cell enabled_cell(const BuildContext& ctx, bool enabled) {
 
 } // namespace
 
+std::string policy_source_text(const BuildContext& ctx, const std::string& source) {
+    if (source == "pve-job") {
+        return ctx.text(Msg::source_pve_job);
+    }
+    if (source == "pve-storage") {
+        return ctx.text(Msg::source_pve_storage);
+    }
+    if (source == "pbs-prune-job") {
+        return ctx.text(Msg::source_pbs_prune_job);
+    }
+    if (source == "pbs-datastore") {
+        return ctx.text(Msg::source_pbs_datastore);
+    }
+    return source;
+}
+
 Section retention_policies_section(const BuildContext& ctx) {
     Section section = make_section(ctx, anchors::retention_policies, Msg::sec_retention_policies);
     section.landscape = true;
@@ -95,7 +95,7 @@ Section retention_policies_section(const BuildContext& ctx) {
                      column(ctx.text(Msg::col_keep), 1.7),
                      column(ctx.text(Msg::col_state), 0.8, Align::left, true)};
     for (const auto& policy : ctx.data.retention_policies) {
-        table.rows.push_back({text_cell(source_text(ctx, policy.source)), mono_cell(policy.id),
+        table.rows.push_back({text_cell(policy_source_text(ctx, policy.source)), mono_cell(policy.id),
                               server_cell(policy.server), optional_mono(policy.datastore), namespace_cell(ctx, policy),
                               storages_cell(policy), optional_mono(policy.schedule),
                               mono_cell(keep_text(ctx, policy.keep)), enabled_cell(ctx, policy.enabled)});

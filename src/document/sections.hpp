@@ -42,6 +42,9 @@ struct BuildContext {
 [[nodiscard]] std::string namespace_text(const BuildContext& ctx, const std::string& ns);
 [[nodiscard]] std::string selection_text(const BuildContext& ctx, const model::BackupJob& job);
 [[nodiscard]] std::string anomaly_kind_text(const BuildContext& ctx, const std::string& kind);
+/// A retention policy's source ("pve-job", "pbs-prune-job", ...) in the report language; an
+/// unknown one as it is.
+[[nodiscard]] std::string policy_source_text(const BuildContext& ctx, const std::string& source);
 [[nodiscard]] std::string vmid_list_text(const std::vector<std::int64_t>& vmids);
 
 // Blocks shown inside a section.
